@@ -1,0 +1,88 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serveStatic, type StaticSite } from './staticServer.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const MOUNT = '/course/s2s/';
+const DIST = resolve('dist');
+const RESULTS = resolve('test-results');
+
+export interface Session {
+  site: StaticSite;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and failed requests seen so far. */
+  problems: string[];
+  newPage(): Promise<Page>;
+  screenshot(name: string, page?: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+function watch(page: Page, problems: string[]) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+}
+
+/** Opens the built site under a sub-path in a fresh Chromium profile. Fails loudly, never skips. */
+export async function openSandbox(
+  opts: { userDataDir?: string; hash?: string } = {},
+): Promise<Session> {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  mkdirSync(RESULTS, { recursive: true });
+  const site = await serveStatic(DIST, MOUNT);
+  const ownDir = !opts.userDataDir;
+  const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 's2s-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 860 },
+  });
+  const problems: string[] = [];
+  const newPage = async () => {
+    const p = await context.newPage();
+    watch(p, problems);
+    await p.goto(site.url + (opts.hash ?? ''));
+    return p;
+  };
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page, problems);
+  await page.goto(site.url + (opts.hash ?? ''));
+  return {
+    site,
+    context,
+    page,
+    problems,
+    newPage,
+    async screenshot(name, p = page) {
+      const file = join(RESULTS, `${name}.png`);
+      await p.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await site.close();
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
