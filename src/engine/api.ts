@@ -1,0 +1,156 @@
+import type { Command, CommandResult } from './commands/command.ts';
+import { check } from './checker/checker.ts';
+import { explain, type LogEntry, type LogKind } from './sim/log.ts';
+import {
+  connectionsView,
+  healthView,
+  inboxView,
+  pnrcView,
+  recordDetail,
+  recordsView,
+} from './queries/orgViews.ts';
+import { Sandbox, type SandboxOptions } from './sandbox.ts';
+import type { SandboxState } from './state/sandboxState.ts';
+
+export interface LogFilter {
+  org?: string;
+  kind?: LogKind | LogKind[];
+  record?: string;
+  share?: string;
+  since?: number;
+  limit?: number;
+}
+
+/**
+ * The scripting API: what scenario files, tests and the browser console (window.s2s) use.
+ * Commands go in as plain JSON; every query returns plain data.
+ */
+export class S2S {
+  constructor(readonly sandbox: Sandbox) {}
+
+  static create(opts?: SandboxOptions): S2S {
+    return new S2S(Sandbox.create(opts));
+  }
+
+  static restore(state: SandboxState): S2S {
+    return new S2S(Sandbox.restore(state));
+  }
+
+  dispatch(cmd: Command): CommandResult {
+    return this.sandbox.dispatch(cmd);
+  }
+
+  /** Runs commands in order; stops at the first refusal and throws its reason. */
+  run(cmds: Command[]): CommandResult[] {
+    return cmds.map((c) => {
+      const r = this.dispatch(c);
+      if (!r.ok) throw new Error(`${c.type} refused (${r.rule}): ${r.reason}`);
+      return r;
+    });
+  }
+
+  advance(ms: number) {
+    return this.dispatch({ type: 'clock.advance', ms });
+  }
+  step() {
+    return this.dispatch({ type: 'clock.step' });
+  }
+  runUntilIdle() {
+    return this.dispatch({ type: 'clock.runUntilIdle' });
+  }
+
+  get now(): number {
+    return this.sandbox.now;
+  }
+
+  private org(id: string) {
+    const o = this.sandbox.state.orgs[id];
+    if (!o) throw new Error(`There is no org "${id}".`);
+    return o;
+  }
+
+  orgs() {
+    return this.sandbox.state.orgOrder.map((id) => {
+      const o = this.sandbox.state.orgs[id]!;
+      const users = Object.values(o.users).filter((u) => !u.system);
+      return {
+        id,
+        name: o.name,
+        domain: o.domain,
+        offline: o.offline,
+        s2sEnabled: o.s2s.enabled,
+        adminId: users[0]?.Id ?? '',
+        users,
+      };
+    });
+  }
+  users(org: string) {
+    return Object.values(this.org(org).users);
+  }
+  schema(org: string) {
+    return this.org(org).schema;
+  }
+  s2sSettings(org: string) {
+    return this.org(org).s2s;
+  }
+  records(org: string, opts?: { object?: string; as?: string }) {
+    return recordsView(this.org(org), opts);
+  }
+  record(org: string, id: string) {
+    return recordDetail(this.org(org), id);
+  }
+  connections(org: string) {
+    return connectionsView(this.org(org));
+  }
+  recordConnections(org: string) {
+    const o = this.org(org);
+    return Object.keys(o.recordConnections).map((id) => pnrcView(o, id)!);
+  }
+  inbox(org: string, object?: string) {
+    return inboxView(this.org(org), object);
+  }
+  health(org: string) {
+    return healthView(
+      this.org(org),
+      this.inFlight().filter((m) => m.from === org),
+    );
+  }
+  notifications(org: string) {
+    return this.org(org).notifications;
+  }
+  failures(org: string) {
+    return this.org(org).failures;
+  }
+  /** Messages in flight or held, each with sentAt and dueAt for drawing. */
+  inFlight() {
+    return this.sandbox.network.messages();
+  }
+  links() {
+    return this.sandbox.state.network.links;
+  }
+  settings() {
+    return this.sandbox.state.settings;
+  }
+  log(filter: LogFilter = {}): (LogEntry & { text: string })[] {
+    const kinds =
+      filter.kind === undefined
+        ? null
+        : new Set(Array.isArray(filter.kind) ? filter.kind : [filter.kind]);
+    const out: (LogEntry & { text: string })[] = [];
+    for (const e of this.sandbox.state.log) {
+      if (filter.org && e.org !== filter.org) continue;
+      if (kinds && !kinds.has(e.kind)) continue;
+      if (filter.record && e.record !== filter.record) continue;
+      if (filter.share && e.share !== filter.share) continue;
+      if (filter.since !== undefined && e.t < filter.since) continue;
+      out.push({ ...e, text: explain(e) });
+    }
+    return filter.limit ? out.slice(-filter.limit) : out;
+  }
+  check() {
+    return check(this.sandbox.state, this.inFlight());
+  }
+  snapshot(): SandboxState {
+    return this.sandbox.snapshot();
+  }
+}

@@ -1,0 +1,195 @@
+import type { FieldDef, FieldValue } from '../domain/index.ts';
+import type { FieldUpdateAutomation, Profile, ValidationRule } from '../state/org.ts';
+import type { LinkSettings, SandboxSettings } from '../state/settings.ts';
+
+/** Every user action is one of these plain JSON objects; `as` is the acting user's Id. */
+export type Command =
+  // sandbox and network
+  | { type: 'org.create'; org: string; name: string; domain?: string }
+  | { type: 'settings.set'; settings: Partial<Omit<SandboxSettings, 'defaultLink'>> }
+  | {
+      type: 'link.set';
+      from: string;
+      to: string;
+      /** Also apply to the opposite direction. */
+      both?: boolean;
+      link: Partial<LinkSettings>;
+    }
+  | { type: 'org.setOffline'; org: string; offline: boolean }
+  | { type: 'clock.advance'; ms: number }
+  | { type: 'clock.step' }
+  | { type: 'clock.runUntilIdle'; maxEvents?: number }
+  // org administration
+  | {
+      type: 'user.create';
+      org: string;
+      as: string;
+      name: string;
+      profile: Profile;
+      manageConnections?: boolean;
+      roleId?: string | null;
+    }
+  | { type: 'user.setActive'; org: string; as: string; userId: string; active: boolean }
+  | { type: 'role.create'; org: string; as: string; name: string; parentRoleId?: string | null }
+  | {
+      type: 'object.create';
+      org: string;
+      as: string;
+      apiName: string;
+      label: string;
+      fields?: FieldDef[];
+    }
+  | { type: 'field.create'; org: string; as: string; object: string; field: FieldDef }
+  | {
+      type: 'field.rename';
+      org: string;
+      as: string;
+      object: string;
+      field: string;
+      newApiName: string;
+      newLabel?: string;
+    }
+  | { type: 'field.delete'; org: string; as: string; object: string; field: string }
+  | {
+      type: 'field.setHidden';
+      org: string;
+      as: string;
+      object: string;
+      field: string;
+      hiddenFrom: Profile[];
+    }
+  | { type: 'validationRule.add'; org: string; as: string; rule: Omit<ValidationRule, 'Id'> }
+  | {
+      type: 'automation.add';
+      org: string;
+      as: string;
+      automation: Omit<FieldUpdateAutomation, 'Id'>;
+    }
+  // S2S settings
+  | { type: 's2s.enable'; org: string; as: string }
+  | {
+      type: 's2s.settings';
+      org: string;
+      as: string;
+      fromAddress?: string;
+      displayName?: string;
+      invitationTemplate?: string;
+      decisionTemplate?: string;
+      updateConnectionTemplate?: string;
+    }
+  | {
+      type: 'template.create';
+      org: string;
+      as: string;
+      name: string;
+      objects: Record<string, string[]>;
+    }
+  // records
+  | {
+      type: 'record.create';
+      org: string;
+      as: string;
+      object: string;
+      values: Record<string, FieldValue>;
+      ownerId?: string;
+    }
+  | {
+      type: 'record.update';
+      org: string;
+      as: string;
+      id: string;
+      values: Record<string, FieldValue>;
+    }
+  | { type: 'record.delete'; org: string; as: string; id: string }
+  | { type: 'lead.convert'; org: string; as: string; id: string }
+  // connections
+  | {
+      type: 'connection.invite';
+      org: string;
+      as: string;
+      contactId: string;
+      ownerId?: string;
+      templateId?: string;
+      name?: string;
+    }
+  | { type: 'connection.accept'; org: string; as: string; connectionId: string; accountId?: string }
+  | { type: 'connection.decline'; org: string; as: string; connectionId: string }
+  | { type: 'connection.decideLater'; org: string; as: string; connectionId: string }
+  | { type: 'connection.cancel'; org: string; as: string; connectionId: string }
+  | { type: 'connection.resend'; org: string; as: string; connectionId: string }
+  | { type: 'connection.deactivate'; org: string; as: string; connectionId: string }
+  | {
+      type: 'connection.applyTemplate';
+      org: string;
+      as: string;
+      connectionId: string;
+      templateId: string;
+    }
+  | {
+      type: 'connection.publish';
+      org: string;
+      as: string;
+      connectionId: string;
+      object: string;
+      fields?: string[];
+    }
+  | { type: 'connection.unpublish'; org: string; as: string; connectionId: string; object: string }
+  | {
+      type: 'connection.subscribe';
+      org: string;
+      as: string;
+      connectionId: string;
+      partnerObject: string;
+      localObject?: string;
+      /** Partner field → local field or null (--None--); fields not listed are auto-mapped. */
+      mapping?: Record<string, string | null>;
+      autoAccept?: boolean;
+    }
+  | {
+      type: 'connection.unsubscribe';
+      org: string;
+      as: string;
+      connectionId: string;
+      partnerObject: string;
+    }
+  // forwarding and shared records
+  | {
+      type: 'record.forward';
+      org: string;
+      as: string;
+      recordIds: string[];
+      connectionIds: string[];
+      /** Child object API names to send along, e.g. ['Contact', 'Opportunity', 'Task']. */
+      relatedObjects?: string[];
+      sendOpenTasks?: boolean;
+      sendClosedTasks?: boolean;
+      sendEmail?: boolean;
+    }
+  | {
+      type: 'pnrc.insert';
+      org: string;
+      as: string;
+      ConnectionId: string;
+      LocalRecordId: string;
+      ParentRecordId?: string | null;
+      RelatedRecords?: string;
+      SendClosedTasks?: boolean;
+      SendOpenTasks?: boolean;
+      SendEmails?: boolean;
+    }
+  | { type: 'pnrc.delete'; org: string; as: string; id: string }
+  | {
+      type: 'inbox.accept';
+      org: string;
+      as: string;
+      pnrcId: string;
+      ownerId?: string;
+      matchRecordId?: string;
+    }
+  | { type: 'inbox.reject'; org: string; as: string; pnrcId: string }
+  | { type: 'sharing.stop'; org: string; as: string; pnrcId: string; deletePartnerCopy?: boolean };
+
+export type CommandType = Command['type'];
+
+export type CommandResult =
+  { ok: true; id?: string; ids?: string[] } | { ok: false; rule: string; reason: string };

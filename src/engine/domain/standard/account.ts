@@ -1,0 +1,41 @@
+import * as f from '../fieldBuilders.ts';
+import type { ObjectDef } from '../objectDef.ts';
+import * as p from './picklists.ts';
+
+export const ACCOUNT: ObjectDef = {
+  apiName: 'Account',
+  label: 'Account',
+  pluralLabel: 'Accounts',
+  keyPrefix: '001',
+  nameField: 'Name',
+  custom: false,
+  s2sSupported: true,
+  fields: [
+    f.text('Name', 'Account Name', 255, { required: true }),
+    f.text('AccountNumber', 'Account Number', 40),
+    f.text('Site', 'Account Site', 80),
+    f.picklist('Type', 'Type', p.ACCOUNT_TYPE),
+    f.picklist('Industry', 'Industry', p.INDUSTRY),
+    f.currency('AnnualRevenue', 'Annual Revenue', 18, 0),
+    f.number('NumberOfEmployees', 'Employees', 8, 0),
+    f.picklist('Ownership', 'Ownership', p.ACCOUNT_OWNERSHIP),
+    f.picklist('Rating', 'Account Rating', p.RATING),
+    f.phone('Phone', 'Account Phone'),
+    f.phone('Fax', 'Account Fax'),
+    f.url('Website', 'Website'),
+    f.text('TickerSymbol', 'Ticker Symbol', 20),
+    f.text('Sic', 'SIC Code', 20),
+    f.textArea('BillingStreet', 'Billing Street'),
+    f.text('BillingCity', 'Billing City', 40),
+    f.text('BillingState', 'Billing State/Province', 80),
+    f.text('BillingPostalCode', 'Billing Zip/Postal Code', 20),
+    f.text('BillingCountry', 'Billing Country', 80),
+    f.textArea('ShippingStreet', 'Shipping Street'),
+    f.text('ShippingCity', 'Shipping City', 40),
+    f.text('ShippingCountry', 'Shipping Country', 80),
+    f.longText('Description', 'Account Description', 32000),
+    f.lookup('ParentId', 'Parent Account', 'Account'),
+    f.lookup('OwnerId', 'Account Owner', 'User'),
+    ...f.systemFields('Account'),
+  ],
+};

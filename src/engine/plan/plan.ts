@@ -1,0 +1,114 @@
+import type { PartnerNetworkConnection } from '../state/connection.ts';
+import type { MessageBody } from '../state/network.ts';
+import type {
+  FieldHistoryEntry,
+  Notification,
+  OrgState,
+  SObjectRecord,
+  SyncFailure,
+} from '../state/org.ts';
+import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
+import type { SandboxSettings } from '../state/settings.ts';
+import type { LogDraft } from '../sim/log.ts';
+
+/**
+ * What a rule decided, as data: the sandbox applies it in one place. Rules never write
+ * state, so the same rule previews ("what would this forward do?") by not applying.
+ */
+export type Op =
+  | { op: 'putRecord'; org: string; record: SObjectRecord }
+  | { op: 'deleteRecord'; org: string; id: string }
+  | { op: 'history'; org: string; entry: FieldHistoryEntry }
+  | { op: 'putConnection'; org: string; pnc: PartnerNetworkConnection }
+  | { op: 'putRecordConnection'; org: string; pnrc: PartnerNetworkRecordConnection }
+  | { op: 'deleteRecordConnection'; org: string; id: string }
+  | { op: 'patchOrg'; org: string; patch: Partial<OrgState> }
+  | { op: 'send'; from: string; to: string; wire: string; body: MessageBody; extraDelayMs: number }
+  | { op: 'notify'; org: string; notification: Notification }
+  | { op: 'failure'; org: string; failure: SyncFailure }
+  | { op: 'log'; entry: LogDraft }
+  | { op: 'counters'; org: string; counters: Record<string, number> }
+  | { op: 'createOrg'; org: OrgState };
+
+export interface Plan {
+  ops: Op[];
+  id?: string;
+  ids?: string[];
+}
+
+export interface Refusal {
+  refused: true;
+  rule: string;
+  reason: string;
+}
+
+export function refuse(rule: string, reason: string): Refusal {
+  return { refused: true, rule, reason };
+}
+
+export function isRefusal(x: Plan | Refusal): x is Refusal {
+  return (x as Refusal).refused === true;
+}
+
+/** What a rule may know besides its own org: the clock, the settings, the mail routing. */
+export interface RuleContext {
+  now: number;
+  settings: SandboxSettings;
+  /** Mail routing: which org receives mail for a domain (the network's knowledge). */
+  orgForDomain(domain: string): string | null;
+  newWire(): string;
+  newShareKey(): string;
+}
+
+/** Collects a rule's ops; allocates ids from a draft so a refused command uses none. */
+export class PlanBuilder {
+  readonly ops: Op[] = [];
+  private drafts = new Map<string, Record<string, number>>();
+
+  constructor(readonly ctx: RuleContext) {}
+
+  newId(org: OrgState, prefix: string): string {
+    let draft = this.drafts.get(org.id);
+    if (!draft) this.drafts.set(org.id, (draft = {}));
+    const n = (draft[prefix] ?? org.counters[prefix] ?? 0) + 1;
+    draft[prefix] = n;
+    return `${prefix}${org.idTag}${String(n).padStart(11, '0')}`;
+  }
+
+  push(op: Op): this {
+    this.ops.push(op);
+    return this;
+  }
+
+  log(entry: LogDraft): this {
+    this.ops.push({ op: 'log', entry });
+    return this;
+  }
+
+  send(org: OrgState, pnc: PartnerNetworkConnection, body: MessageBody, extraDelayMs = 0): this {
+    this.ops.push({
+      op: 'send',
+      from: org.id,
+      to: pnc.partnerOrg,
+      wire: pnc.wire,
+      body,
+      extraDelayMs,
+    });
+    return this;
+  }
+
+  notify(org: OrgState, notification: Omit<Notification, 'at'>): this {
+    this.ops.push({
+      op: 'notify',
+      org: org.id,
+      notification: { at: this.ctx.now, ...notification },
+    });
+    return this;
+  }
+
+  build(result: { id?: string; ids?: string[] } = {}): Plan {
+    const ops = [...this.ops];
+    for (const [org, counters] of this.drafts) ops.unshift({ op: 'counters', org, counters });
+    return { ops, ...result };
+  }
+}

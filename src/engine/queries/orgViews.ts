@@ -1,0 +1,105 @@
+import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
+import type { FieldValue } from '../domain/index.ts';
+import { canAccess, fieldHidden } from '../rules/access.ts';
+import type { OrgState } from '../state/org.ts';
+import type { Message } from '../state/network.ts';
+
+/** What a user of the org sees of its records: visibility (SHR-1) and field-level security (SHR-2). */
+export function recordsView(org: OrgState, opts: { object?: string; as?: string } = {}) {
+  const u = opts.as ? org.users[opts.as] : undefined;
+  const out = [];
+  for (const id in org.records) {
+    const r = org.records[id]!;
+    if (opts.object && r.object !== opts.object) continue;
+    if (u && !canAccess(org, u, r)) continue;
+    let fields: Record<string, FieldValue> = r.fields;
+    if (u)
+      fields = Object.fromEntries(
+        Object.entries(r.fields).filter(([f]) => !fieldHidden(org, u, r.object, f)),
+      );
+    out.push({ ...r, fields });
+  }
+  return out;
+}
+
+export function externalSharing(org: OrgState, recordId: string) {
+  return (org.recordShares[recordId] ?? [])
+    .map((id) => pnrcView(org, id))
+    .filter((x) => x !== null);
+}
+
+export function pnrcView(org: OrgState, id: string) {
+  const p = org.recordConnections[id];
+  if (!p) return null;
+  const status = recordShareStatus(p.state, p.side);
+  const pnc = org.connections[p.ConnectionId];
+  return {
+    ...p,
+    Status: status.api,
+    StatusLabel: status.label,
+    ConnectionName: pnc?.ConnectionName ?? '',
+  };
+}
+
+export function recordDetail(org: OrgState, id: string) {
+  const r = org.records[id];
+  if (!r) return null;
+  const receivedFrom = r.ConnectionReceivedId ? org.connections[r.ConnectionReceivedId] : undefined;
+  return {
+    record: r,
+    history: org.history.filter((h) => h.recordId === id),
+    externalSharing: externalSharing(org, id),
+    /** REC-3: the origin shown in the record header. */
+    sharingStatus: receivedFrom
+      ? `Received from ${receivedFrom.ConnectionName}`
+      : org.recordShares[id]?.length
+        ? 'Shared'
+        : null,
+  };
+}
+
+export function connectionsView(org: OrgState) {
+  return Object.values(org.connections).map((c) => ({
+    ...c,
+    StatusLabel: CONNECTION_STATUS_LABELS[c.ConnectionStatus],
+  }));
+}
+
+/** REC-2: the "<Object>s from Connections" lists. */
+export function inboxView(org: OrgState, object?: string) {
+  return Object.values(org.recordConnections)
+    .filter(
+      (p) =>
+        p.side === 'receiver' &&
+        p.state === 'pending' &&
+        p.pending &&
+        (!object || p.pending.partnerObject === object),
+    )
+    .map((p) => ({
+      ...pnrcView(org, p.Id)!,
+      ConnectionName: org.connections[p.ConnectionId]?.ConnectionName ?? '',
+    }));
+}
+
+/** HLT-1: one row per connection. `outbound` are this org's messages still on the wire. */
+export function healthView(org: OrgState, outbound: Message[]) {
+  return Object.values(org.connections).map((c) => {
+    const pnrcs = Object.values(org.recordConnections).filter((p) => p.ConnectionId === c.Id);
+    return {
+      connectionId: c.Id,
+      ConnectionName: c.ConnectionName,
+      status: c.ConnectionStatus,
+      statusLabel: CONNECTION_STATUS_LABELS[c.ConnectionStatus],
+      pendingAcceptance: pnrcs.filter((p) => p.state === 'pending').length,
+      messagesInFlight: outbound.filter((m) => m.wire === c.wire).length,
+      failed: org.failures.filter((f) => f.connectionId === c.Id),
+      failedRecords: pnrcs
+        .filter((p) => p.state === 'failed')
+        .map((p) => ({ recordId: p.LocalRecordId, reason: p.lastError })),
+      lastLagMs: c.stats.lastLagMs,
+      averageLagMs: c.stats.appliedUpdates ? c.stats.totalLagMs / c.stats.appliedUpdates : null,
+      appliedUpdates: c.stats.appliedUpdates,
+      lastActivity: c.stats.lastActivity,
+    };
+  });
+}

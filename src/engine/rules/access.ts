@@ -1,0 +1,60 @@
+import { refuse, type Refusal } from '../plan/plan.ts';
+import type { OrgState, SObjectRecord, User } from '../state/org.ts';
+
+export const isAdmin = (u: User) => u.Profile === 'System Administrator';
+
+/** The acting user, or why they cannot act. */
+export function actingUser(org: OrgState, as: string): User | Refusal {
+  const u = org.users[as];
+  if (!u) return refuse('PERM-1', `There is no user ${as} in ${org.name}.`);
+  if (u.system)
+    return refuse('PERM-3', 'The Connection User is a system user; nobody logs in as it.');
+  if (!u.IsActive) return refuse('PERM-1', `${u.Name} is inactive.`);
+  return u;
+}
+
+export function isRefused<T>(x: T | Refusal): x is Refusal {
+  return typeof x === 'object' && x !== null && (x as Refusal).refused === true;
+}
+
+/** EN-2: with S2S off, nothing of it exists in the org. */
+export function requireS2S(org: OrgState): Refusal | null {
+  return org.s2s.enabled
+    ? null
+    : refuse(
+        'EN-2',
+        `Salesforce to Salesforce is not enabled in ${org.name}. Enable it in Setup › Salesforce to Salesforce Settings.`,
+      );
+}
+
+/** PERM-1 */
+export function requireManageConnections(u: User, what: string): Refusal | null {
+  return u.ManageConnections
+    ? null
+    : refuse('PERM-1', `${u.Name} lacks the Manage Connections permission needed to ${what}.`);
+}
+
+function roleIsBelow(org: OrgState, roleId: string | null, ancestorId: string | null): boolean {
+  if (!roleId || !ancestorId) return false;
+  let r = org.roles[roleId];
+  for (let guard = 0; r && guard < 100; guard++) {
+    if (r.ParentRoleId === ancestorId) return true;
+    r = r.ParentRoleId ? org.roles[r.ParentRoleId] : undefined;
+  }
+  return false;
+}
+
+/**
+ * SHR-1 / PERM-2: the org-wide default is Private. A user reaches records they own or that
+ * users below them in the role hierarchy own; administrators reach every record.
+ */
+export function canAccess(org: OrgState, u: User, rec: SObjectRecord): boolean {
+  if (isAdmin(u) || rec.OwnerId === u.Id) return true;
+  const owner = org.users[rec.OwnerId];
+  return !!owner && roleIsBelow(org, owner.UserRoleId, u.UserRoleId);
+}
+
+/** SHR-2: whether a field is hidden from this user by field-level security. */
+export function fieldHidden(org: OrgState, u: User, object: string, field: string): boolean {
+  return org.hiddenFields[`${object}.${field}`]?.includes(u.Profile) ?? false;
+}

@@ -1,0 +1,520 @@
+import type { Command } from '../commands/command.ts';
+import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/index.ts';
+import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
+import type { Message } from '../state/network.ts';
+import type { OrgState, User } from '../state/org.ts';
+import { requireManageConnections, requireS2S } from './access.ts';
+import { adminOf, newReceivedConnection } from './orgAdmin.ts';
+import { templatePublicationChange } from './publishing.ts';
+
+type ConnectionCommand = Extract<
+  Command,
+  {
+    type:
+      | 'connection.invite'
+      | 'connection.accept'
+      | 'connection.decline'
+      | 'connection.decideLater'
+      | 'connection.cancel'
+      | 'connection.resend'
+      | 'connection.deactivate';
+  }
+>;
+
+const EMAIL = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/;
+const LIVE = new Set(['Pending', 'Sent', 'Received', 'Accepted']);
+
+function step(pnc: PartnerNetworkConnection, event: ConnectionEvent) {
+  return nextConnectionStatus(pnc.ConnectionStatus, event);
+}
+
+function withHistory(
+  pnc: PartnerNetworkConnection,
+  at: number,
+  text: string,
+  patch: Partial<PartnerNetworkConnection> = {},
+): PartnerNetworkConnection {
+  return {
+    ...pnc,
+    ...patch,
+    history: [...pnc.history, { at, text }],
+    stats: { ...pnc.stats, lastActivity: at },
+  };
+}
+
+export function connectionCommand(
+  ctx: RuleContext,
+  org: OrgState,
+  u: User,
+  cmd: ConnectionCommand,
+): Plan | Refusal {
+  const e = requireS2S(org) ?? requireManageConnections(u, 'manage connections');
+  if (e) return e;
+  const b = new PlanBuilder(ctx);
+  if (cmd.type === 'connection.invite') return invite(b, org, u, cmd);
+  const pnc = org.connections[cmd.connectionId];
+  if (!pnc) return refuse('CONN-2', `There is no connection ${cmd.connectionId} in ${org.name}.`);
+  const now = ctx.now;
+  const put = (next: PartnerNetworkConnection) =>
+    b.push({ op: 'putConnection', org: org.id, pnc: next });
+  const event: Record<string, ConnectionEvent> = {
+    'connection.accept': 'ACCEPT',
+    'connection.decline': 'DECLINE',
+    'connection.decideLater': 'DECIDE_LATER',
+    'connection.cancel': 'CANCEL_INVITATION',
+    'connection.resend': 'RESEND',
+    'connection.deactivate': 'DEACTIVATE',
+  };
+  const to = step(pnc, event[cmd.type]!);
+  if (!to) {
+    const why: Record<string, string> = {
+      'connection.accept': 'Only an invitation received can be accepted.',
+      'connection.decline': 'Only an invitation received can be declined.',
+      'connection.decideLater': 'Only an invitation received can wait for a decision.',
+      'connection.cancel': 'Only an invitation you sent and nobody has decided can be cancelled.',
+      'connection.resend': 'Only an invitation you sent and nobody has decided can be resent.',
+      'connection.deactivate':
+        pnc.ConnectionStatus === 'Inactive'
+          ? 'This connection is already inactive; a deactivated connection cannot be reactivated. Send a new invitation instead.'
+          : 'Only an active connection can be deactivated.',
+    };
+    const rule = cmd.type === 'connection.deactivate' ? 'CONN-6' : 'CONN-3';
+    return refuse(rule, `${why[cmd.type]} (${pnc.ConnectionName} is ${pnc.ConnectionStatus}.)`);
+  }
+  switch (cmd.type) {
+    case 'connection.accept': {
+      if (cmd.accountId && org.records[cmd.accountId]?.object !== 'Account')
+        return refuse('CONN-1', `${cmd.accountId} is not an Account.`);
+      put(
+        withHistory(pnc, now, 'Invitation accepted', {
+          ConnectionStatus: to,
+          ResponseDate: now,
+          AccountId: cmd.accountId ?? pnc.AccountId,
+        }),
+      );
+      b.send(org, pnc, { kind: 'Decision', accepted: true, partnerName: org.name });
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        wire: pnc.wire,
+        rule: 'CONN-3',
+        text: `${u.Name} accepted the invitation from ${pnc.ConnectionName}`,
+      });
+      break;
+    }
+    case 'connection.decline':
+      put(
+        withHistory(pnc, now, 'Invitation declined', { ConnectionStatus: to, ResponseDate: now }),
+      );
+      b.send(org, pnc, { kind: 'Decision', accepted: false, partnerName: org.name });
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        wire: pnc.wire,
+        rule: 'CONN-3',
+        text: `${u.Name} declined the invitation from ${pnc.ConnectionName}`,
+      });
+      break;
+    case 'connection.decideLater':
+      b.log({
+        kind: 'info',
+        org: org.id,
+        conn: pnc.Id,
+        rule: 'CONN-3',
+        text: `${u.Name} will decide later on ${pnc.ConnectionName}`,
+      });
+      break;
+    case 'connection.cancel':
+      put(withHistory(pnc, now, 'Invitation cancelled', { ConnectionStatus: to }));
+      b.send(org, pnc, { kind: 'InvitationCancelled' });
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        wire: pnc.wire,
+        rule: 'CONN-3',
+        text: `${u.Name} cancelled the invitation to ${pnc.ConnectionName}`,
+      });
+      break;
+    case 'connection.resend':
+      put(withHistory(pnc, now, 'Invitation resent', { ConnectionStatus: to }));
+      b.send(org, pnc, {
+        kind: 'Invitation',
+        inviterName: org.name,
+        inviterEmail: org.s2s.fromAddress,
+        toEmail: '',
+      });
+      b.log({
+        kind: 'info',
+        org: org.id,
+        conn: pnc.Id,
+        rule: 'CONN-3',
+        text: `${u.Name} resent the invitation to ${pnc.ConnectionName}`,
+      });
+      break;
+    case 'connection.deactivate':
+      put(withHistory(pnc, now, `Connection deactivated by ${u.Name}`, { ConnectionStatus: to }));
+      endRecordShares(b, org, pnc);
+      b.send(org, pnc, { kind: 'Deactivated' });
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        wire: pnc.wire,
+        rule: 'CONN-6',
+        text: `${u.Name} deactivated the connection with ${pnc.ConnectionName}`,
+      });
+      break;
+  }
+  return b.build({ id: pnc.Id });
+}
+
+function invite(
+  b: PlanBuilder,
+  org: OrgState,
+  u: User,
+  cmd: Extract<Command, { type: 'connection.invite' }>,
+): Plan | Refusal {
+  const contact = org.records[cmd.contactId];
+  if (!contact || contact.object !== 'Contact')
+    return refuse(
+      'CONN-1',
+      `Pick a Contact to invite; ${cmd.contactId} is not a Contact of ${org.name}.`,
+    );
+  const accountId = contact.fields.AccountId as string | null;
+  const account = accountId ? org.records[accountId] : undefined;
+  if (!account)
+    return refuse('CONN-1', 'The Contact must belong to an Account for the partner company.');
+  const email = String(contact.fields.Email ?? '');
+  const m = EMAIL.exec(email);
+  if (!m)
+    return refuse(
+      'CONN-1',
+      `The Contact needs a valid email address to receive the invitation (has "${email}").`,
+    );
+  const owner = org.users[cmd.ownerId ?? u.Id];
+  if (!owner || owner.system || !owner.IsActive)
+    return refuse('CONN-1', 'The Connection Owner must be an active user of this org.');
+  const partner = b.ctx.orgForDomain(m[1]!);
+  if (!partner)
+    return refuse(
+      'CONN-1',
+      `No org in this sandbox receives mail for ${m[1]}; the invitation would go nowhere.`,
+    );
+  if (partner === org.id) return refuse('CONN-4', 'An org cannot connect to itself.');
+  const existing = Object.values(org.connections).find(
+    (c) => c.partnerOrg === partner && LIVE.has(c.ConnectionStatus),
+  );
+  if (existing)
+    return refuse(
+      'CONN-4',
+      `There is already a connection with this org (${existing.ConnectionName}, ${existing.ConnectionStatus}); at most one connection joins two orgs.`,
+    );
+  const name = (cmd.name ?? String(account.fields.Name ?? '')).trim();
+  if (!name || name.length > 295)
+    return refuse('CONN-1', 'The connection name must be 1 to 295 characters.');
+  if (cmd.templateId && !org.s2s.templates[cmd.templateId])
+    return refuse('CONN-8', `There is no connection template ${cmd.templateId}.`);
+  const id = b.newId(org, '0CN');
+  const now = b.ctx.now;
+  const pnc: PartnerNetworkConnection = {
+    Id: id,
+    ConnectionName: name,
+    ConnectionStatus: connectionTable.next('New', 'SEND_INVITE') as 'Pending',
+    AccountId: account.Id,
+    ContactId: contact.Id,
+    PrimaryContactId: owner.Id,
+    CreatedDate: now,
+    ResponseDate: null,
+    wire: b.ctx.newWire(),
+    partnerOrg: partner,
+    inviter: true,
+    templateId: cmd.templateId ?? null,
+    publications: {},
+    partnerPublications: {},
+    subscriptions: {},
+    partnerSubscriptions: [],
+    history: [{ at: now, text: `Invitation sent to ${email} by ${u.Name}` }],
+    stats: {
+      lastActivity: now,
+      lastLagMs: null,
+      totalLagMs: 0,
+      appliedUpdates: 0,
+      failedUpdates: 0,
+    },
+  };
+  b.push({ op: 'putConnection', org: org.id, pnc });
+  b.send(org, pnc, {
+    kind: 'Invitation',
+    inviterName: org.name,
+    inviterEmail: org.s2s.fromAddress,
+    toEmail: email,
+  });
+  b.log({
+    kind: 'state',
+    org: org.id,
+    conn: id,
+    wire: pnc.wire,
+    rule: 'CONN-1',
+    text: `${u.Name} invited ${name} (${email}); status Pending until it arrives`,
+  });
+  return b.build({ id });
+}
+
+/** CONN-6: accepted copies stay and stop syncing; records forwarded but not accepted are removed on the receiver. */
+export function endRecordShares(b: PlanBuilder, org: OrgState, pnc: PartnerNetworkConnection) {
+  for (const id in org.recordConnections) {
+    const p = org.recordConnections[id]!;
+    if (p.ConnectionId !== pnc.Id) continue;
+    if (p.state === 'pending' && p.side === 'receiver') {
+      b.push({
+        op: 'putRecordConnection',
+        org: org.id,
+        pnrc: { ...p, state: 'rejected', EndDate: b.ctx.now, pending: null },
+      });
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        share: p.shareKey,
+        rule: 'CONN-6',
+        text: `pending ${p.object} ${p.shareKey} removed: the connection was deactivated`,
+      });
+    } else if (['pending', 'accepted', 'synced', 'updating', 'failed'].includes(p.state)) {
+      b.push({
+        op: 'putRecordConnection',
+        org: org.id,
+        pnrc: { ...p, state: 'stopped', EndDate: b.ctx.now },
+      });
+    }
+  }
+}
+
+/** Messages about the connection itself, as the receiving org handles them. */
+export function connectionInbound(
+  ctx: RuleContext,
+  org: OrgState,
+  pnc: PartnerNetworkConnection | undefined,
+  m: Message,
+): Plan {
+  const b = new PlanBuilder(ctx);
+  const now = ctx.now;
+  const body = m.body;
+  const ignore = (why: string) =>
+    b.log({ kind: 'ignored', org: org.id, wire: m.wire, msg: m.id, text: why }).build();
+  switch (body.kind) {
+    case 'Invitation': {
+      if (pnc) {
+        const to = step(pnc, 'RECEIVE_INVITATION');
+        return to
+          ? b
+              .log({
+                kind: 'info',
+                org: org.id,
+                conn: pnc.Id,
+                text: `invitation from ${body.inviterName} received again`,
+              })
+              .build()
+          : ignore('invitation for a connection already decided');
+      }
+      if (!org.s2s.enabled) {
+        if (org.waitingInvitations.some((w) => w.wire === m.wire))
+          return ignore('invitation already waiting');
+        b.push({
+          op: 'patchOrg',
+          org: org.id,
+          patch: {
+            waitingInvitations: [
+              ...org.waitingInvitations,
+              {
+                wire: m.wire,
+                from: m.from,
+                inviterName: body.inviterName,
+                inviterEmail: body.inviterEmail,
+                receivedAt: now,
+              },
+            ],
+          },
+        });
+        b.notify(org, {
+          to: adminOf(org),
+          connectionId: null,
+          kind: 'invitationReceived',
+          text: `${body.inviterName} invites ${body.toEmail} to connect. Enable Salesforce to Salesforce to accept it.`,
+        });
+        b.log({
+          kind: 'info',
+          org: org.id,
+          wire: m.wire,
+          rule: 'EN-2',
+          text: `invitation from ${body.inviterName} waits: Salesforce to Salesforce is not enabled here`,
+        });
+        b.send(org, { partnerOrg: m.from, wire: m.wire } as PartnerNetworkConnection, {
+          kind: 'InvitationDelivered',
+        });
+        return b.build();
+      }
+      const dup = Object.values(org.connections).find(
+        (c) => c.partnerOrg === m.from && LIVE.has(c.ConnectionStatus),
+      );
+      const id = b.newId(org, '0CN');
+      const fresh = newReceivedConnection(id, m.wire, m.from, body.inviterName, org, now);
+      if (dup) {
+        b.push({
+          op: 'putConnection',
+          org: org.id,
+          pnc: { ...fresh, ConnectionStatus: 'Rejected', ResponseDate: now },
+        });
+        b.send(org, fresh, { kind: 'Decision', accepted: false, partnerName: org.name });
+        return b
+          .log({
+            kind: 'state',
+            org: org.id,
+            conn: id,
+            rule: 'CONN-4',
+            text: `second invitation from ${body.inviterName} declined: a connection already exists`,
+          })
+          .build();
+      }
+      b.push({ op: 'putConnection', org: org.id, pnc: fresh });
+      b.send(org, fresh, { kind: 'InvitationDelivered' });
+      b.notify(org, {
+        to: fresh.PrimaryContactId,
+        connectionId: id,
+        kind: 'invitationReceived',
+        text: `${body.inviterName} invites you to connect.`,
+      });
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: id,
+          wire: m.wire,
+          rule: 'CONN-2',
+          text: `invitation from ${body.inviterName} received (Invitation Received)`,
+        })
+        .build();
+    }
+    case 'InvitationDelivered': {
+      if (!pnc) return ignore('no such connection');
+      const to = step(pnc, 'INVITE_DELIVERED');
+      if (!to || to === pnc.ConnectionStatus)
+        return ignore('invitation already delivered or decided');
+      b.push({
+        op: 'putConnection',
+        org: org.id,
+        pnc: withHistory(pnc, now, 'Invitation delivered', { ConnectionStatus: to }),
+      });
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          rule: 'CONN-2',
+          text: `invitation to ${pnc.ConnectionName} delivered: Invitation Sent`,
+        })
+        .build();
+    }
+    case 'InvitationCancelled': {
+      if (!pnc) {
+        if (!org.waitingInvitations.some((w) => w.wire === m.wire))
+          return ignore('no such invitation');
+        b.push({
+          op: 'patchOrg',
+          org: org.id,
+          patch: { waitingInvitations: org.waitingInvitations.filter((w) => w.wire !== m.wire) },
+        });
+        return b
+          .log({
+            kind: 'info',
+            org: org.id,
+            rule: 'CONN-3',
+            text: 'a waiting invitation was cancelled by its sender',
+          })
+          .build();
+      }
+      const to = step(pnc, 'INVITATION_CANCELLED');
+      if (!to) return ignore('cancellation arrived after the decision');
+      b.push({
+        op: 'putConnection',
+        org: org.id,
+        pnc: withHistory(pnc, now, 'Invitation cancelled by the sender', { ConnectionStatus: to }),
+      });
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          rule: 'CONN-3',
+          text: `${pnc.ConnectionName} cancelled its invitation`,
+        })
+        .build();
+    }
+    case 'Decision': {
+      if (!pnc) return ignore('no such connection');
+      const to = step(pnc, body.accepted ? 'PARTNER_ACCEPTED' : 'PARTNER_DECLINED');
+      if (!to) return ignore(`decision arrived for a connection that is ${pnc.ConnectionStatus}`);
+      const word = body.accepted ? 'accepted' : 'declined';
+      let next = withHistory(pnc, now, `Invitation ${word} by ${body.partnerName}`, {
+        ConnectionStatus: to,
+        ResponseDate: now,
+      });
+      b.notify(org, {
+        to: pnc.PrimaryContactId,
+        connectionId: pnc.Id,
+        kind: 'invitationDecision',
+        text: org.s2s.decisionTemplate
+          .replace('{partner}', body.partnerName)
+          .replace('{decision}', word),
+      });
+      if (body.accepted && pnc.templateId) {
+        const t = org.s2s.templates[pnc.templateId];
+        if (t) next = templatePublicationChange(b, org, next, t);
+      }
+      b.push({ op: 'putConnection', org: org.id, pnc: next });
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          rule: 'CONN-3',
+          text: `${body.partnerName} ${word} the invitation`,
+        })
+        .build();
+    }
+    case 'Deactivated': {
+      if (!pnc) return ignore('no such connection');
+      const to = step(pnc, 'PARTNER_DEACTIVATED');
+      if (!to)
+        return ignore(`deactivation arrived for a connection that is ${pnc.ConnectionStatus}`);
+      b.push({
+        op: 'putConnection',
+        org: org.id,
+        pnc: withHistory(pnc, now, 'Connection deactivated by the partner', {
+          ConnectionStatus: to,
+        }),
+      });
+      endRecordShares(b, org, pnc);
+      b.notify(org, {
+        to: pnc.PrimaryContactId,
+        connectionId: pnc.Id,
+        kind: 'connectionDeactivated',
+        text: `${pnc.ConnectionName} deactivated the connection.`,
+      });
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          rule: 'CONN-6',
+          text: `${pnc.ConnectionName} deactivated the connection`,
+        })
+        .build();
+    }
+    default:
+      return ignore(`unexpected ${body.kind}`);
+  }
+}

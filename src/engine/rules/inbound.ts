@@ -1,0 +1,51 @@
+import { PlanBuilder, type Plan, type RuleContext } from '../plan/plan.ts';
+import type { Message } from '../state/network.ts';
+import type { OrgState } from '../state/org.ts';
+import { connectionInbound } from './connections.ts';
+import { recordForwardedInbound } from './inbox.ts';
+import { publicationInbound } from './publishing.ts';
+import { sharedRecordInbound } from './sharedRecords.ts';
+
+/**
+ * Routes a delivered message to the rule that handles it. The handler sees only the
+ * receiving org and the message: orgs never read each other's state.
+ */
+export function handleInbound(ctx: RuleContext, org: OrgState, m: Message): Plan {
+  let pnc = undefined;
+  for (const id in org.connections) {
+    const c = org.connections[id]!;
+    if (c.wire === m.wire) {
+      pnc = c;
+      break;
+    }
+  }
+  switch (m.body.kind) {
+    case 'Invitation':
+    case 'InvitationDelivered':
+    case 'InvitationCancelled':
+    case 'Decision':
+    case 'Deactivated':
+      return connectionInbound(ctx, org, pnc, m);
+  }
+  const b = new PlanBuilder(ctx);
+  if (!pnc || pnc.ConnectionStatus !== 'Accepted')
+    return b
+      .log({
+        kind: 'ignored',
+        org: org.id,
+        wire: m.wire,
+        msg: m.id,
+        rule: 'CONN-6',
+        text: `${m.body.kind} ignored: the connection is ${pnc?.ConnectionStatus ?? 'unknown'} here`,
+      })
+      .build();
+  switch (m.body.kind) {
+    case 'PublicationChanged':
+    case 'SubscriptionChanged':
+      return publicationInbound(ctx, org, pnc, m);
+    case 'RecordForwarded':
+      return recordForwardedInbound(ctx, org, pnc, m);
+    default:
+      return sharedRecordInbound(ctx, org, pnc, m);
+  }
+}

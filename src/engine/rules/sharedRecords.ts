@@ -1,0 +1,371 @@
+import type { Command } from '../commands/command.ts';
+import { recordShareTable, type RecordShareEvent } from '../machines/index.ts';
+import { connectionUserId } from '../org/newOrg.ts';
+import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
+import type { Message } from '../state/network.ts';
+import type { OrgState, User } from '../state/org.ts';
+import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
+import { canAccess, requireS2S } from './access.ts';
+import { isActiveShare, mapInbound, runAutomations, sendUpdates, writeChanges } from './sync.ts';
+import { checkRecord } from './validation.ts';
+
+type StopCommand = Extract<Command, { type: 'sharing.stop' | 'pnrc.delete' }>;
+
+/** REC-4: Stop Sharing from either side; PERM-2 applies to the local record. */
+export function stopSharingCommand(
+  ctx: RuleContext,
+  org: OrgState,
+  u: User,
+  cmd: StopCommand,
+): Plan | Refusal {
+  const e = requireS2S(org);
+  if (e) return e;
+  const id = cmd.type === 'sharing.stop' ? cmd.pnrcId : cmd.id;
+  const p = org.recordConnections[id];
+  if (!p) return refuse('REC-4', `There is no PartnerNetworkRecordConnection ${id}.`);
+  if (!(isActiveShare(p) || (p.state === 'pending' && p.side === 'sender')))
+    return refuse('REC-4', `Sharing of ${p.shareKey} already ended (${p.state}).`);
+  const rec = p.LocalRecordId ? org.records[p.LocalRecordId] : undefined;
+  if (rec && !canAccess(org, u, rec))
+    return refuse(
+      'PERM-2',
+      `${u.Name} cannot stop sharing ${rec.Id}: it is not theirs nor owned below them in the role hierarchy.`,
+    );
+  const deleteCopy =
+    cmd.type === 'sharing.stop'
+      ? (cmd.deletePartnerCopy ?? ctx.settings.deletePartnerCopyOnStop)
+      : false;
+  const b = new PlanBuilder(ctx);
+  b.push({
+    op: 'putRecordConnection',
+    org: org.id,
+    pnrc: {
+      ...p,
+      state: recordShareTable.next(p.state, 'STOP_SHARING') ?? 'stopped',
+      EndDate: ctx.now,
+    },
+  });
+  const pnc = org.connections[p.ConnectionId];
+  if (pnc?.ConnectionStatus === 'Accepted')
+    b.send(org, pnc, { kind: 'SharingStopped', shareKey: p.shareKey, deleteCopy });
+  b.log({
+    kind: 'state',
+    org: org.id,
+    conn: p.ConnectionId,
+    record: p.LocalRecordId ?? undefined,
+    share: p.shareKey,
+    rule: 'REC-4',
+    text: `${u.Name} stopped sharing ${p.shareKey}${deleteCopy ? " and asked to delete the partner's copy (sandbox option; Salesforce Help keeps it)" : ''}`,
+  });
+  return b.build({ id: p.Id });
+}
+
+function transition(
+  b: PlanBuilder,
+  org: OrgState,
+  p: PartnerNetworkRecordConnection,
+  event: RecordShareEvent,
+  patch: Partial<PartnerNetworkRecordConnection> = {},
+) {
+  const next = recordShareTable.next(p.state, event);
+  if (!next) return false;
+  b.push({ op: 'putRecordConnection', org: org.id, pnrc: { ...p, state: next, ...patch } });
+  return true;
+}
+
+/** Messages about one shared record, as the receiving org handles them. */
+export function sharedRecordInbound(
+  ctx: RuleContext,
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  m: Message,
+): Plan {
+  const b = new PlanBuilder(ctx);
+  const body = m.body;
+  if (!('shareKey' in body)) return b.build();
+  const p = org.recordConnections[org.shareIndex[body.shareKey] ?? ''];
+  const ignore = (why: string) =>
+    b
+      .log({
+        kind: 'ignored',
+        org: org.id,
+        conn: pnc.Id,
+        msg: m.id,
+        share: body.shareKey,
+        text: why,
+      })
+      .build();
+  if (!p) return ignore(`nothing here is shared as ${body.shareKey}`);
+  const now = ctx.now;
+  switch (body.kind) {
+    case 'RecordAccepted':
+      if (!transition(b, org, p, 'ACCEPT', { StartDate: now }))
+        return ignore(`acceptance of ${body.shareKey} arrived after it was ${p.state}`);
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          record: p.LocalRecordId ?? undefined,
+          share: p.shareKey,
+          rule: 'REC-1',
+          text: `${pnc.ConnectionName} accepted ${p.object} ${p.LocalRecordId}: Active (sent)`,
+        })
+        .build();
+    case 'RecordRejected':
+      if (!transition(b, org, p, 'REJECT', { EndDate: now }))
+        return ignore(`rejection of ${body.shareKey} arrived after it was ${p.state}`);
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          share: p.shareKey,
+          rule: 'REC-2',
+          text: `${pnc.ConnectionName} rejected ${p.object} ${p.LocalRecordId}`,
+        })
+        .build();
+    case 'SharingStopped': {
+      if (!transition(b, org, p, 'STOP_SHARING', { EndDate: now, pending: null }))
+        return ignore(`sharing of ${body.shareKey} had already ended`);
+      b.log({
+        kind: 'state',
+        org: org.id,
+        conn: pnc.Id,
+        record: p.LocalRecordId ?? undefined,
+        share: p.shareKey,
+        rule: 'REC-4',
+        text: `${pnc.ConnectionName} stopped sharing ${p.object} ${p.LocalRecordId ?? p.shareKey}; the copy stays as a plain record`,
+      });
+      if (body.deleteCopy && p.LocalRecordId && org.records[p.LocalRecordId]) {
+        b.push({ op: 'deleteRecord', org: org.id, id: p.LocalRecordId });
+        b.log({
+          kind: 'info',
+          org: org.id,
+          record: p.LocalRecordId,
+          rule: 'REC-4',
+          text: `copy ${p.LocalRecordId} deleted as the sender asked (sandbox option; Salesforce Help keeps it)`,
+        });
+      }
+      return b.build();
+    }
+    case 'RecordDeleted':
+    case 'LeadConverted': {
+      const deleted = body.kind === 'RecordDeleted';
+      if (
+        !transition(b, org, p, deleted ? 'PARTNER_DELETED' : 'PARTNER_CONVERTED', {
+          EndDate: now,
+          pending: null,
+        })
+      )
+        return ignore(`sharing of ${body.shareKey} had already ended`);
+      return b
+        .log({
+          kind: 'state',
+          org: org.id,
+          conn: pnc.Id,
+          record: p.LocalRecordId ?? undefined,
+          share: p.shareKey,
+          rule: 'REC-5',
+          text: `${pnc.ConnectionName} ${deleted ? 'deleted' : 'converted'} its copy: Inactive (${deleted ? 'deleted' : 'converted'}); this copy stays`,
+        })
+        .build();
+    }
+    case 'RecordUpdated':
+      return applyUpdate(b, org, pnc, p, m);
+    default:
+      return b.build();
+  }
+}
+
+/**
+ * SYNC-1..7: applies a partner's change through this org's mapping. No conflict detection:
+ * by default the later arrival wins; with last-writer-wins, older edits are skipped.
+ */
+function applyUpdate(
+  b: PlanBuilder,
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  p: PartnerNetworkRecordConnection,
+  m: Message,
+): Plan {
+  const body = m.body as Extract<Message['body'], { kind: 'RecordUpdated' }>;
+  const now = b.ctx.now;
+  if (p.state === 'pending' && p.pending) {
+    // Not accepted yet: acceptance will use the newest values.
+    const editedAt = { ...p.pending.editedAt };
+    for (const f in body.changes) editedAt[f] = body.editedAt;
+    b.push({
+      op: 'putRecordConnection',
+      org: org.id,
+      pnrc: {
+        ...p,
+        pending: { ...p.pending, values: { ...p.pending.values, ...body.changes }, editedAt },
+      },
+    });
+    return b
+      .log({
+        kind: 'info',
+        org: org.id,
+        msg: m.id,
+        share: p.shareKey,
+        text: `update to pending ${p.shareKey} kept for acceptance`,
+      })
+      .build();
+  }
+  if (!isActiveShare(p) || pnc.ConnectionStatus !== 'Accepted')
+    return b
+      .log({
+        kind: 'ignored',
+        org: org.id,
+        conn: pnc.Id,
+        msg: m.id,
+        share: p.shareKey,
+        rule: 'REC-4',
+        text: `update to ${p.shareKey} ignored: sharing is ${p.state}`,
+      })
+      .build();
+  const rec = p.LocalRecordId ? org.records[p.LocalRecordId] : undefined;
+  if (!rec)
+    return b
+      .log({
+        kind: 'ignored',
+        org: org.id,
+        msg: m.id,
+        share: p.shareKey,
+        text: `update to ${p.shareKey} ignored: the copy was deleted`,
+      })
+      .build();
+  const mapped = mapInbound(org, pnc, p.partnerObject, body.changes);
+  const fail = (rule: string, reason: string) => {
+    b.push({
+      op: 'putRecordConnection',
+      org: org.id,
+      pnrc: {
+        ...p,
+        state: recordShareTable.next('updating', 'UPDATE_FAILED') ?? 'failed',
+        lastError: reason,
+      },
+    });
+    b.push({
+      op: 'failure',
+      org: org.id,
+      failure: {
+        at: now,
+        connectionId: pnc.Id,
+        recordId: rec.Id,
+        shareKey: p.shareKey,
+        reason,
+        rule,
+      },
+    });
+    b.push({
+      op: 'putConnection',
+      org: org.id,
+      pnc: {
+        ...pnc,
+        history: [...pnc.history, { at: now, text: `Record sync failed for ${rec.Id}: ${reason}` }],
+        stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1, lastActivity: now },
+      },
+    });
+    b.notify(org, {
+      to: pnc.PrimaryContactId,
+      connectionId: pnc.Id,
+      kind: 'syncFailure',
+      text: `Update of ${rec.object} ${rec.Id} from ${pnc.ConnectionName} failed: ${reason}`,
+    });
+    return b
+      .log({
+        kind: 'applyFailed',
+        org: org.id,
+        conn: pnc.Id,
+        record: rec.Id,
+        msg: m.id,
+        share: p.shareKey,
+        rule,
+        text: `update from ${pnc.ConnectionName} failed on ${rec.Id}: ${reason}`,
+      })
+      .build();
+  };
+  if (!mapped.ok) return fail(mapped.rule, mapped.reason);
+  let values = mapped.values;
+  const skipped: string[] = [];
+  if (b.ctx.settings.conflictResolution === 'lastWriterWins') {
+    values = {};
+    for (const f in mapped.values) {
+      const s = rec.stamps[f];
+      if (
+        s &&
+        (s.editedAt > body.editedAt || (s.editedAt === body.editedAt && s.origin > body.origin))
+      )
+        skipped.push(f);
+      else values[f] = mapped.values[f]!;
+    }
+  }
+  const valid = checkRecord(org, rec.object, { ...rec.fields, ...values });
+  if (!valid.ok) return fail('SYNC-5', valid.reason);
+  // Concurrent edits: a local edit the sender had not seen is about to be overwritten.
+  let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
+  for (const f in values) {
+    const s = rec.stamps[f];
+    if (!s || rec.fields[f] === values[f]) continue;
+    const partnerField = Object.keys(body.changes).find(
+      (k) => pnc.subscriptions[p.partnerObject]?.mapping[k] === f,
+    );
+    const based = partnerField !== undefined ? body.basedOn[partnerField] : undefined;
+    if (s.origin === org.id && s.editedAt !== based)
+      (overwrote ??= []).push({ field: f, editedAt: s.editedAt, origin: s.origin });
+  }
+  const pnet = connectionUserId(org.idTag);
+  const origin = { editedAt: body.editedAt, origin: body.origin, via: pnc.Id };
+  const w = writeChanges(b, org, rec, values, { by: pnet, via: pnc.Id }, origin);
+  if (p.state !== 'synced' || p.lastError)
+    b.push({
+      op: 'putRecordConnection',
+      org: org.id,
+      pnrc: { ...p, state: 'synced', lastError: null },
+    });
+  const lag = now - body.editedAt;
+  const stats = pnc.stats;
+  stats.lastActivity = now;
+  stats.lastLagMs = lag;
+  stats.totalLagMs += lag;
+  stats.appliedUpdates++;
+  b.log({
+    kind: 'apply',
+    org: org.id,
+    conn: pnc.Id,
+    record: rec.Id,
+    msg: m.id,
+    share: p.shareKey,
+    wire: m.wire,
+    data: {
+      fields: w.changed,
+      chanSeq: m.chanSeq,
+      origin: body.origin,
+      editedAt: body.editedAt,
+      duplicate: m.duplicate || undefined,
+      skipped: skipped.length ? skipped : undefined,
+      overwrote,
+    },
+  });
+  // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
+  const skip = b.ctx.settings.suppressEcho ? pnc.Id : undefined;
+  sendUpdates(
+    b,
+    org,
+    w.record,
+    w.changed,
+    { editedAt: body.editedAt, origin: body.origin },
+    w.before,
+    skip,
+  );
+  const auto = runAutomations(b, org, w.record, w.changed);
+  if (auto.changed.length) {
+    const autoSkip = b.ctx.settings.sendAutomationChangesBack ? undefined : pnc.Id;
+    sendUpdates(b, org, auto.record, auto.changed, { editedAt: now, origin: org.id }, {}, autoSkip);
+  }
+  void now;
+  return b.build();
+}

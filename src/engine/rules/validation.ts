@@ -1,0 +1,57 @@
+import { validateValue, type FieldValue } from '../domain/index.ts';
+import { fieldOf } from '../org/fieldIndex.ts';
+import type { OrgState } from '../state/org.ts';
+
+const READ_ONLY_KINDS = new Set(['Id', 'AuditDateTime', 'AuditUser', 'AutoNumber', 'FormulaText']);
+
+/** Checks and normalises values for an object; the first problem is the reason. */
+export function checkValues(
+  org: OrgState,
+  object: string,
+  values: Record<string, FieldValue>,
+  opts: { allowReadOnly?: boolean } = {},
+): { ok: true; values: Record<string, FieldValue> } | { ok: false; reason: string } {
+  const obj = org.schema[object];
+  if (!obj) return { ok: false, reason: `${org.name} has no object ${object}.` };
+  const out: Record<string, FieldValue> = {};
+  for (const name in values) {
+    const f = fieldOf(obj, name);
+    if (!f) return { ok: false, reason: `${obj.label} has no field ${name}.` };
+    if (!opts.allowReadOnly && READ_ONLY_KINDS.has(f.type.kind))
+      return { ok: false, reason: `${f.label} is read-only.` };
+    const v = validateValue(f, values[name]!);
+    if (!v.ok) return v;
+    out[name] = v.value;
+  }
+  return { ok: true, values: out };
+}
+
+/** Required fields and the org's validation rules, checked on the record as it would be saved. */
+export function checkRecord(
+  org: OrgState,
+  object: string,
+  fields: Record<string, FieldValue>,
+): { ok: true } | { ok: false; reason: string } {
+  const obj = org.schema[object];
+  if (!obj) return { ok: false, reason: `${org.name} has no object ${object}.` };
+  for (const f of obj.fields) {
+    if (f.required) {
+      const v = fields[f.apiName];
+      if (v === null || v === undefined || v === '')
+        return { ok: false, reason: `${f.label}: a value is required.` };
+    }
+  }
+  for (const r of org.validationRules) {
+    if (r.object !== object) continue;
+    const v = fields[r.field];
+    const text = v === null || v === undefined ? '' : String(v);
+    const hit =
+      r.operator === 'isBlank'
+        ? text === ''
+        : r.operator === 'equals'
+          ? text === (r.value ?? '')
+          : text.includes(r.value ?? '');
+    if (hit) return { ok: false, reason: `Validation rule: ${r.message}` };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,377 @@
+import type { Command, CommandResult } from './commands/command.ts';
+import { isRefusal, type Op, type Plan, type Refusal, type RuleContext } from './plan/plan.ts';
+import { handleOrgCommand } from './rules/orgCommands.ts';
+import { handleInbound } from './rules/inbound.ts';
+import { explain, type LogDraft, type LogEntry } from './sim/log.ts';
+import { emptyNetwork, Network } from './sim/network.ts';
+import { Rng } from './sim/rng.ts';
+import { newOrg } from './org/newOrg.ts';
+import type { Message } from './state/network.ts';
+import type { OrgState } from './state/org.ts';
+import { STATE_FORMAT, type SandboxState } from './state/sandboxState.ts';
+import { DEFAULT_SETTINGS, type SandboxSettings } from './state/settings.ts';
+import { systemCommand } from './rules/systemCommands.ts';
+
+export interface SandboxOptions {
+  seed?: number;
+  settings?: Partial<SandboxSettings>;
+}
+
+const ORG_TAGS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * The engine's shell: takes commands, asks the rules for plans, applies them, and runs the
+ * virtual clock that delivers messages. Deterministic: same seed and commands, same log.
+ */
+export class Sandbox {
+  readonly state: SandboxState;
+  private rng: Rng;
+  readonly network: Network;
+  /** Bumped on every change, so views know when to read again. */
+  version = 0;
+  private listeners = new Set<() => void>();
+
+  constructor(state: SandboxState) {
+    this.state = state;
+    this.rng = Rng.fromState(state.rng);
+    this.network = new Network(state.network, this.rng, () => this.state.settings.defaultLink);
+  }
+
+  static create(opts: SandboxOptions = {}): Sandbox {
+    const seed = opts.seed ?? 1;
+    const state: SandboxState = {
+      format: STATE_FORMAT,
+      seed,
+      rng: Rng.fromSeed(seed).state(),
+      now: 0,
+      settings: {
+        ...DEFAULT_SETTINGS,
+        ...opts.settings,
+        defaultLink: { ...DEFAULT_SETTINGS.defaultLink, ...opts.settings?.defaultLink },
+      },
+      orgOrder: [],
+      orgs: {},
+      network: emptyNetwork(),
+      log: [],
+      commandCount: 0,
+      nextWire: 1,
+      nextShare: 1,
+    };
+    return new Sandbox(state);
+  }
+
+  /** Rebuilds a sandbox from saved plain data (it takes ownership of the object). */
+  static restore(state: SandboxState): Sandbox {
+    return new Sandbox(state);
+  }
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed() {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+
+  /** A copy of the whole state as plain data, consistent at this instant. */
+  snapshot(): SandboxState {
+    this.state.rng = this.rng.state();
+    return structuredClone(this.state);
+  }
+
+  // ---- commands -------------------------------------------------------------------------
+
+  dispatch(cmd: Command): CommandResult {
+    this.state.commandCount++;
+    const org = 'org' in cmd && cmd.type !== 'org.create' ? cmd.org : undefined;
+    this.log({ kind: 'command', org, data: { command: cmd } });
+    const result = this.run(cmd);
+    if (isRefusal(result)) {
+      this.log({
+        kind: 'refused',
+        org,
+        rule: result.rule,
+        text: `refused ${cmd.type}: ${result.reason}`,
+      });
+      this.changed();
+      return { ok: false, rule: result.rule, reason: result.reason };
+    }
+    this.apply(result);
+    this.changed();
+    return {
+      ok: true,
+      ...(result.id ? { id: result.id } : {}),
+      ...(result.ids ? { ids: result.ids } : {}),
+    };
+  }
+
+  private run(cmd: Command): Plan | Refusal {
+    const sys = systemCommand(this, cmd);
+    if (sys) return sys;
+    if (!('org' in cmd))
+      return { refused: true, rule: 'API', reason: `Unknown command ${(cmd as Command).type}` };
+    const org = this.state.orgs[cmd.org];
+    if (!org)
+      return {
+        refused: true,
+        rule: 'API',
+        reason: `There is no org "${cmd.org}" in this sandbox.`,
+      };
+    if (org.offline)
+      return {
+        refused: true,
+        rule: 'SYNC-4',
+        reason: `${org.name} is offline for maintenance; its users cannot work until it is back.`,
+      };
+    return handleOrgCommand(this.context(), org, cmd);
+  }
+
+  context(): RuleContext {
+    return {
+      now: this.state.now,
+      settings: this.state.settings,
+      orgForDomain: (domain) => {
+        const d = domain.toLowerCase();
+        for (const id of this.state.orgOrder) if (this.state.orgs[id]!.domain === d) return id;
+        return null;
+      },
+      newWire: () => `W${this.state.nextWire++}`,
+      newShareKey: () => `S${this.state.nextShare++}`,
+    };
+  }
+
+  addOrg(id: string, name: string, domain: string): OrgState {
+    const tag = ORG_TAGS[this.state.orgOrder.length % ORG_TAGS.length]!;
+    return newOrg(id, name, domain, tag);
+  }
+
+  // ---- applying plans ---------------------------------------------------------------------
+
+  log(draft: LogDraft) {
+    const entry = draft as LogEntry;
+    entry.i = this.state.log.length;
+    entry.t = this.state.now;
+    this.state.log.push(entry);
+  }
+
+  apply(plan: Plan) {
+    for (const op of plan.ops) this.applyOp(op);
+  }
+
+  private applyOp(op: Op) {
+    const s = this.state;
+    switch (op.op) {
+      case 'createOrg':
+        s.orgs[op.org.id] = op.org;
+        s.orgOrder.push(op.org.id);
+        return;
+      case 'log':
+        this.log(op.entry);
+        return;
+      case 'send': {
+        const to = s.orgs[op.to];
+        const { message, held } = this.network.send(
+          s.now,
+          op.from,
+          op.to,
+          op.wire,
+          op.body,
+          op.extraDelayMs,
+          !to || to.offline,
+        );
+        const share = 'shareKey' in op.body ? op.body.shareKey : undefined;
+        this.log({
+          kind: 'send',
+          org: op.from,
+          wire: op.wire,
+          msg: message.id,
+          share,
+          data: {
+            body: op.body.kind,
+            to: op.to,
+            queued: held || undefined,
+            chanSeq: message.chanSeq,
+          },
+        });
+        return;
+      }
+    }
+    const org = s.orgs[op.org];
+    if (!org) return;
+    switch (op.op) {
+      case 'putRecord':
+        org.records[op.record.Id] = op.record;
+        return;
+      case 'deleteRecord':
+        delete org.records[op.id];
+        return;
+      case 'history':
+        org.history.push(op.entry);
+        return;
+      case 'putConnection':
+        org.connections[op.pnc.Id] = op.pnc;
+        return;
+      case 'putRecordConnection': {
+        const p = op.pnrc;
+        const before = org.recordConnections[p.Id];
+        org.recordConnections[p.Id] = p;
+        org.shareIndex[p.shareKey] = p.Id;
+        if (p.LocalRecordId && before?.LocalRecordId !== p.LocalRecordId) {
+          (org.recordShares[p.LocalRecordId] ??= []).push(p.Id);
+        }
+        return;
+      }
+      case 'deleteRecordConnection': {
+        const p = org.recordConnections[op.id];
+        if (!p) return;
+        delete org.recordConnections[op.id];
+        delete org.shareIndex[p.shareKey];
+        if (p.LocalRecordId) {
+          const list = org.recordShares[p.LocalRecordId]?.filter((x) => x !== op.id);
+          if (list?.length) org.recordShares[p.LocalRecordId] = list;
+          else delete org.recordShares[p.LocalRecordId];
+        }
+        return;
+      }
+      case 'patchOrg':
+        Object.assign(org, op.patch);
+        return;
+      case 'notify':
+        org.notifications.push(op.notification);
+        this.log({
+          kind: 'notify',
+          org: org.id,
+          conn: op.notification.connectionId ?? undefined,
+          text: `notified ${org.users[op.notification.to]?.Name ?? op.notification.to}: ${op.notification.text}`,
+        });
+        return;
+      case 'failure':
+        org.failures.push(op.failure);
+        return;
+      case 'counters':
+        Object.assign(org.counters, op.counters);
+        return;
+    }
+  }
+
+  // ---- the virtual clock -------------------------------------------------------------------
+
+  /** Delivers the next message in flight, if any. Returns false when nothing was due. */
+  step(): boolean {
+    const m = this.network.pop();
+    if (!m) return false;
+    if (m.dueAt > this.state.now) this.state.now = m.dueAt;
+    this.deliver(m);
+    return true;
+  }
+
+  /** Runs every event due up to now + ms (at most maxEvents), then sets the clock there. */
+  advance(ms: number, maxEvents = Infinity): boolean {
+    const target = this.state.now + Math.max(0, ms);
+    let n = 0;
+    while (n < maxEvents) {
+      const next = this.network.peek();
+      if (!next || next.dueAt > target) break;
+      this.step();
+      n++;
+    }
+    const done = n < maxEvents || !this.network.peek() || this.network.peek()!.dueAt > target;
+    if (done) this.state.now = target;
+    return done;
+  }
+
+  /** Runs until nothing is in flight (held messages wait for their link or org). */
+  runUntilIdle(maxEvents = 10_000_000): number {
+    let n = 0;
+    while (n < maxEvents && this.step()) n++;
+    return n;
+  }
+
+  private deliver(m: Message) {
+    const net = this.network;
+    const link = net.link(m.from, m.to);
+    const to = this.state.orgs[m.to];
+    if (!to) return;
+    if (link.paused || to.offline) {
+      net.hold(m);
+      this.log({
+        kind: 'held',
+        org: m.to,
+        wire: m.wire,
+        msg: m.id,
+        data: { reason: link.paused ? 'the connection is paused' : `${to.name} is offline` },
+      });
+      return;
+    }
+    if (net.chance(link.failRate)) {
+      const retryAt = net.retry(m, this.state.now);
+      this.log({
+        kind: 'attemptFailed',
+        org: m.to,
+        wire: m.wire,
+        msg: m.id,
+        data: { attempt: m.attempts, retryAt },
+      });
+      return;
+    }
+    if (!m.duplicate && net.chance(link.duplicateRate)) {
+      const copy = net.duplicate(m, this.state.now);
+      this.log({ kind: 'duplicated', org: m.to, wire: m.wire, msg: copy.id });
+    }
+    const arrival = net.arrive(m);
+    if (arrival.kind === 'duplicateDropped') {
+      this.log({ kind: 'duplicateDropped', org: m.to, wire: m.wire, msg: m.id });
+      return;
+    }
+    if (arrival.kind === 'buffered') {
+      this.log({
+        kind: 'buffered',
+        org: m.to,
+        wire: m.wire,
+        msg: m.id,
+        data: { chanSeq: m.chanSeq },
+      });
+      return;
+    }
+    for (const msg of arrival.messages) {
+      const share = 'shareKey' in msg.body ? msg.body.shareKey : undefined;
+      this.log({
+        kind: 'deliver',
+        org: msg.to,
+        wire: msg.wire,
+        msg: msg.id,
+        share,
+        data: {
+          body: msg.body.kind,
+          duplicate: msg.duplicate || undefined,
+          chanSeq: msg.chanSeq,
+          sentAt: msg.sentAt,
+        },
+      });
+      this.apply(handleInbound(this.context(), to, msg));
+    }
+    this.changed();
+  }
+
+  /** Puts held messages back on the wire once their link and receiver are up. */
+  releaseHeld() {
+    for (const key in this.state.network.channels) {
+      const ch = this.state.network.channels[key]!;
+      if (!ch.held.length) continue;
+      const to = this.state.orgs[ch.to];
+      if (this.network.link(ch.from, ch.to).paused || !to || to.offline) continue;
+      const count = this.network.release(ch, this.state.now);
+      this.log({ kind: 'released', org: ch.to, wire: ch.wire, data: { count } });
+    }
+  }
+
+  explain(e: LogEntry): string {
+    return explain(e);
+  }
+}

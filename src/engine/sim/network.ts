@@ -1,0 +1,220 @@
+import TinyQueue from 'tinyqueue';
+import type { Channel, Message, MessageBody, NetworkState } from '../state/network.ts';
+import type { LinkSettings } from '../state/settings.ts';
+import type { Rng } from './rng.ts';
+
+const byDue = (a: Message, b: Message) => a.dueAt - b.dueAt || a.seq - b.seq;
+const MAX_BACKOFF_MS = 60_000;
+
+export const linkKey = (from: string, to: string) => `${from}>${to}`;
+export const channelKey = (wire: string, from: string) => `${wire}:${from}`;
+
+export function emptyNetwork(): NetworkState {
+  return { queue: [], channels: {}, links: {}, nextMessageId: 1, nextSeq: 1 };
+}
+
+/** Backoff after the n-th failed attempt: 1 s, 2 s, 4 s … capped at a minute. */
+export function backoffMs(attempt: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
+}
+
+export type Arrival =
+  { kind: 'handle'; messages: Message[] } | { kind: 'buffered' } | { kind: 'duplicateDropped' };
+
+/**
+ * The simulated network: channels per connection and direction, a time-ordered queue of
+ * messages in flight, and the faults a user can turn on. It knows nothing of S2S rules.
+ */
+export class Network {
+  private heap: TinyQueue<Message>;
+
+  constructor(
+    readonly state: NetworkState,
+    private rng: Rng,
+    private defaults: () => LinkSettings,
+  ) {
+    // TinyQueue heapifies the array in place, so the state keeps holding the live heap.
+    this.heap = new TinyQueue(state.queue, byDue);
+  }
+
+  link(from: string, to: string): LinkSettings {
+    return this.state.links[linkKey(from, to)] ?? this.defaults();
+  }
+
+  setLink(from: string, to: string, patch: Partial<LinkSettings>): LinkSettings {
+    const next = { ...this.link(from, to), ...patch };
+    this.state.links[linkKey(from, to)] = next;
+    return next;
+  }
+
+  channel(wire: string, from: string, to: string): Channel {
+    const key = channelKey(wire, from);
+    let ch = this.state.channels[key];
+    if (!ch) {
+      ch = {
+        key,
+        wire,
+        from,
+        to,
+        nextSeq: 1,
+        expected: 1,
+        buffer: [],
+        applied: [],
+        held: [],
+        lastDue: 0,
+      };
+      this.state.channels[key] = ch;
+    }
+    return ch;
+  }
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  peek(): Message | undefined {
+    return this.heap.peek();
+  }
+
+  pop(): Message | undefined {
+    return this.heap.pop();
+  }
+
+  heldCount(): number {
+    let n = 0;
+    for (const key in this.state.channels) n += this.state.channels[key]!.held.length;
+    return n;
+  }
+
+  private latency(link: LinkSettings): number {
+    return link.latencyMs + (link.jitterMs > 0 ? Math.floor(this.rng.next() * link.jitterMs) : 0);
+  }
+
+  private schedule(ch: Channel, m: Message, now: number, extraDelayMs: number) {
+    const link = this.link(ch.from, ch.to);
+    let due = now + this.latency(link) + extraDelayMs;
+    // Without the reorder fault the wire is FIFO: nothing overtakes what was sent before it.
+    if (!link.reorder && due < ch.lastDue) due = ch.lastDue;
+    ch.lastDue = Math.max(ch.lastDue, due);
+    m.dueAt = due;
+    m.seq = this.state.nextSeq++;
+    this.heap.push(m);
+  }
+
+  /** Sends a message; it is held at the sender when the link is paused or the receiver is down. */
+  send(
+    now: number,
+    from: string,
+    to: string,
+    wire: string,
+    body: MessageBody,
+    extraDelayMs: number,
+    receiverOffline: boolean,
+  ): { message: Message; held: boolean } {
+    const ch = this.channel(wire, from, to);
+    const m: Message = {
+      id: this.state.nextMessageId++,
+      wire,
+      from,
+      to,
+      chanSeq: ch.nextSeq++,
+      sentAt: now,
+      dueAt: now,
+      attempts: 0,
+      duplicate: false,
+      seq: 0,
+      body,
+    };
+    if (this.link(from, to).paused || receiverOffline) {
+      m.seq = this.state.nextSeq++;
+      ch.held.push(m);
+      return { message: m, held: true };
+    }
+    this.schedule(ch, m, now, extraDelayMs);
+    return { message: m, held: false };
+  }
+
+  hold(m: Message) {
+    this.channel(m.wire, m.from, m.to).held.push(m);
+  }
+
+  /** Puts a channel's held messages back on the wire, in the order they were sent. */
+  release(ch: Channel, now: number): number {
+    const held = ch.held.sort((a, b) => a.chanSeq - b.chanSeq || a.seq - b.seq);
+    ch.held = [];
+    for (const m of held) {
+      m.sentAt = now;
+      this.schedule(ch, m, now, 0);
+    }
+    return held.length;
+  }
+
+  /** A failed attempt: the message stays in flight and is tried again after a backoff. */
+  retry(m: Message, now: number): number {
+    m.attempts++;
+    m.dueAt = now + backoffMs(m.attempts);
+    m.seq = this.state.nextSeq++;
+    this.heap.push(m);
+    return m.dueAt;
+  }
+
+  duplicate(m: Message, now: number): Message {
+    const ch = this.channel(m.wire, m.from, m.to);
+    const copy: Message = { ...m, duplicate: true, sentAt: now, attempts: 0 };
+    const link = this.link(ch.from, ch.to);
+    copy.dueAt = now + this.latency(link);
+    copy.seq = this.state.nextSeq++;
+    this.heap.push(copy);
+    return copy;
+  }
+
+  chance(p: number): boolean {
+    return p > 0 && this.rng.next() < p;
+  }
+
+  /**
+   * The receiver's transport: with in-order on, early messages wait for the gap to fill;
+   * with de-duplication on, a message already applied is dropped.
+   */
+  arrive(m: Message): Arrival {
+    const ch = this.channel(m.wire, m.from, m.to);
+    const link = this.link(m.from, m.to);
+    const seen = m.chanSeq < ch.expected || ch.applied.includes(m.chanSeq);
+    if (seen) return link.dedupe ? { kind: 'duplicateDropped' } : { kind: 'handle', messages: [m] };
+    if (link.inOrder) {
+      if (m.chanSeq !== ch.expected) {
+        if (ch.buffer.some((b) => b.chanSeq === m.chanSeq)) {
+          if (link.dedupe) return { kind: 'duplicateDropped' };
+        }
+        ch.buffer.push(m);
+        return { kind: 'buffered' };
+      }
+      const out = [m];
+      ch.expected++;
+      ch.buffer.sort((a, b) => a.chanSeq - b.chanSeq);
+      while (ch.buffer.length && ch.buffer[0]!.chanSeq <= ch.expected) {
+        const next = ch.buffer.shift()!;
+        if (next.chanSeq === ch.expected) {
+          out.push(next);
+          ch.expected++;
+        } else if (!link.dedupe) out.push(next);
+      }
+      return { kind: 'handle', messages: out };
+    }
+    if (m.chanSeq === ch.expected) {
+      ch.expected++;
+      while (ch.applied.length && ch.applied.includes(ch.expected)) {
+        ch.applied.splice(ch.applied.indexOf(ch.expected), 1);
+        ch.expected++;
+      }
+    } else ch.applied.push(m.chanSeq);
+    return { kind: 'handle', messages: [m] };
+  }
+
+  /** Every message in flight or held, for views: each carries sentAt and dueAt. */
+  messages(): Message[] {
+    const all = [...this.heap.data];
+    for (const key in this.state.channels) all.push(...this.state.channels[key]!.held);
+    return all.sort(byDue);
+  }
+}

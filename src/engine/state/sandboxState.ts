@@ -1,0 +1,23 @@
+import type { LogEntry } from '../sim/log.ts';
+import type { NetworkState } from './network.ts';
+import type { OrgId, OrgState } from './org.ts';
+import type { SandboxSettings } from './settings.ts';
+
+export const STATE_FORMAT = 1;
+
+/** The whole sandbox as plain data: what persistence stores and a reload restores. */
+export interface SandboxState {
+  format: number;
+  seed: number;
+  rng: number[];
+  now: number;
+  settings: SandboxSettings;
+  orgOrder: OrgId[];
+  orgs: Record<OrgId, OrgState>;
+  network: NetworkState;
+  log: LogEntry[];
+  /** Commands applied so far, refused ones included; persistence replays from here. */
+  commandCount: number;
+  nextWire: number;
+  nextShare: number;
+}
