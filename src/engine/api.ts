@@ -11,6 +11,7 @@ import {
 } from './queries/orgViews.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
+import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
 
 export interface LogFilter {
   org?: string;
@@ -34,6 +35,22 @@ export class S2S {
 
   static restore(state: SandboxState): S2S {
     return new S2S(Sandbox.restore(state));
+  }
+
+  /** Rebuilds a sandbox from a seed and its commands (share links, scenario files). */
+  static fromScenario(sc: Scenario): S2S {
+    const s = S2S.create({ seed: sc.seed, settings: sc.settings });
+    applyJournal(s.sandbox, sc.commands);
+    if (sc.until !== undefined && sc.until > s.now) s.sandbox.advance(sc.until - s.now);
+    return s;
+  }
+
+  /** The commands dispatched so far, with their virtual times: a scenario that rebuilds this sandbox. */
+  scenario(): Scenario {
+    const commands: JournalEntry[] = [];
+    for (const e of this.sandbox.state.log)
+      if (e.kind === 'command') commands.push({ index: commands.length, at: e.t, command: e.data!.command as Command });
+    return { format: 1, seed: this.sandbox.state.seed, commands, until: this.now };
   }
 
   dispatch(cmd: Command): CommandResult {

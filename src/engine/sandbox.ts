@@ -1,4 +1,5 @@
 import type { Command, CommandResult } from './commands/command.ts';
+import type { JournalEntry } from './journal.ts';
 import { isRefusal, type Op, type Plan, type Refusal, type RuleContext } from './plan/plan.ts';
 import { handleOrgCommand } from './rules/orgCommands.ts';
 import { handleInbound } from './rules/inbound.ts';
@@ -30,6 +31,7 @@ export class Sandbox {
   /** Bumped on every change, so views know when to read again. */
   version = 0;
   private listeners = new Set<() => void>();
+  private commandListeners = new Set<(entry: JournalEntry, result: CommandResult) => void>();
 
   constructor(state: SandboxState) {
     this.state = state;
@@ -72,6 +74,12 @@ export class Sandbox {
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Called after every dispatched command with its journal entry (persistence appends it). */
+  onCommand(fn: (entry: JournalEntry, result: CommandResult) => void): () => void {
+    this.commandListeners.add(fn);
+    return () => this.commandListeners.delete(fn);
   }
 
   private changed() {
