@@ -49,7 +49,8 @@ export class S2S {
   scenario(): Scenario {
     const commands: JournalEntry[] = [];
     for (const e of this.sandbox.state.log)
-      if (e.kind === 'command') commands.push({ index: commands.length, at: e.t, command: e.data!.command as Command });
+      if (e.kind === 'command')
+        commands.push({ index: commands.length, at: e.t, command: e.data!.command as Command });
     return { format: 1, seed: this.sandbox.state.seed, commands, until: this.now };
   }
 

@@ -84,7 +84,7 @@ export class Sandbox {
 
   private changed() {
     this.version++;
-    for (const fn of this.listeners) fn();
+    if (this.listeners.size) for (const fn of this.listeners) fn();
   }
 
   /** A copy of the whole state as plain data, consistent at this instant. */
@@ -140,18 +140,28 @@ export class Sandbox {
     return handleOrgCommand(this.context(), org, cmd);
   }
 
+  private ctx: RuleContext | null = null;
+
+  /** The rules' view of the sandbox; made once, reads the live clock and settings. */
   context(): RuleContext {
-    return {
-      now: this.state.now,
-      settings: this.state.settings,
+    if (this.ctx) return this.ctx;
+    const state = this.state;
+    this.ctx = {
+      get now() {
+        return state.now;
+      },
+      get settings() {
+        return state.settings;
+      },
       orgForDomain: (domain) => {
         const d = domain.toLowerCase();
-        for (const id of this.state.orgOrder) if (this.state.orgs[id]!.domain === d) return id;
+        for (const id of state.orgOrder) if (state.orgs[id]!.domain === d) return id;
         return null;
       },
-      newWire: () => `W${this.state.nextWire++}`,
-      newShareKey: () => `S${this.state.nextShare++}`,
+      newWire: () => `W${state.nextWire++}`,
+      newShareKey: () => `S${state.nextShare++}`,
     };
+    return this.ctx;
   }
 
   addOrg(id: string, name: string, domain: string): OrgState {
@@ -216,6 +226,38 @@ export class Sandbox {
       case 'putRecord':
         org.records[op.record.Id] = op.record;
         return;
+      case 'setFields': {
+        // Applied in place: the hot path of sync must not copy records per update.
+        const rec = org.records[op.id];
+        if (!rec) return;
+        const now = s.now;
+        for (const f in op.values) {
+          const v = op.values[f]!;
+          org.history.push({
+            at: now,
+            recordId: rec.Id,
+            field: f,
+            oldValue: rec.fields[f] ?? null,
+            newValue: v,
+            source: op.source,
+          });
+          rec.fields[f] = v;
+          rec.stamps[f] = op.stamp;
+        }
+        rec.LastModifiedDate = now;
+        rec.LastModifiedById = op.source.by;
+        if (op.patch) Object.assign(rec, op.patch);
+        return;
+      }
+      case 'syncStats': {
+        const c = org.connections[op.connectionId];
+        if (!c) return;
+        c.stats.lastActivity = s.now;
+        c.stats.lastLagMs = op.lagMs;
+        c.stats.totalLagMs += op.lagMs;
+        c.stats.appliedUpdates++;
+        return;
+      }
       case 'deleteRecord':
         delete org.records[op.id];
         return;
@@ -233,6 +275,15 @@ export class Sandbox {
         if (p.LocalRecordId && before?.LocalRecordId !== p.LocalRecordId) {
           (org.recordShares[p.LocalRecordId] ??= []).push(p.Id);
         }
+        const parentKey = p.pending?.parentShareKey;
+        const beforeKey = before?.pending?.parentShareKey;
+        if (beforeKey && beforeKey !== parentKey) {
+          const rest = org.pendingChildren[beforeKey]?.filter((x) => x !== p.Id);
+          if (rest?.length) org.pendingChildren[beforeKey] = rest;
+          else delete org.pendingChildren[beforeKey];
+        }
+        if (parentKey && parentKey !== beforeKey)
+          (org.pendingChildren[parentKey] ??= []).push(p.Id);
         return;
       }
       case 'deleteRecordConnection': {
@@ -349,19 +400,21 @@ export class Sandbox {
     }
     for (const msg of arrival.messages) {
       const share = 'shareKey' in msg.body ? msg.body.shareKey : undefined;
-      this.log({
-        kind: 'deliver',
-        org: msg.to,
-        wire: msg.wire,
-        msg: msg.id,
-        share,
-        data: {
-          body: msg.body.kind,
-          duplicate: msg.duplicate || undefined,
-          chanSeq: msg.chanSeq,
-          sentAt: msg.sentAt,
-        },
-      });
+      // An update's apply (or failure) line already names the message: no separate delivery line.
+      if (msg.body.kind !== 'RecordUpdated' || msg.duplicate)
+        this.log({
+          kind: 'deliver',
+          org: msg.to,
+          wire: msg.wire,
+          msg: msg.id,
+          share,
+          data: {
+            body: msg.body.kind,
+            duplicate: msg.duplicate || undefined,
+            chanSeq: msg.chanSeq,
+            sentAt: msg.sentAt,
+          },
+        });
       this.apply(handleInbound(this.context(), to, msg));
     }
     this.changed();

@@ -65,6 +65,18 @@ function compareShares(state: SandboxState, inFlight: Message[]): ShareReport[] 
 
 function shareFindings(shares: ShareReport[], quiet: boolean, state: SandboxState): Finding[] {
   const out: Finding[] = [];
+  const differing = new Set(shares.filter((s) => !s.agree).map((s) => s.share));
+  // One pass over the log for the last few events of every differing share.
+  const recent = new Map<string, number[]>();
+  if (differing.size)
+    for (const e of state.log) {
+      if (!e.share || !differing.has(e.share) || (e.kind !== 'apply' && e.kind !== 'send'))
+        continue;
+      const list = recent.get(e.share) ?? [];
+      list.push(e.i);
+      if (list.length > 4) list.shift();
+      recent.set(e.share, list);
+    }
   for (const s of shares) {
     if (s.agree) continue;
     const fields = s.differences.map((d) => `${d.to.field}`);
@@ -74,10 +86,7 @@ function shareFindings(shares: ShareReport[], quiet: boolean, state: SandboxStat
           `${d.from.org}.${d.from.field}=${JSON.stringify(d.from.value)} vs ${d.to.org}.${d.to.field}=${JSON.stringify(d.to.value)}`,
       )
       .join('; ');
-    const lastEvents = state.log
-      .filter((e) => e.share === s.share && (e.kind === 'apply' || e.kind === 'send'))
-      .slice(-4)
-      .map((e) => e.i);
+    const lastEvents = recent.get(s.share) ?? [];
     if (!quiet && s.inFlight > 0) {
       out.push({
         kind: 'stale read',

@@ -65,6 +65,7 @@ export function newOrg(id: string, name: string, domain: string, idTag: string):
     recordConnections: {},
     shareIndex: {},
     recordShares: {},
+    pendingChildren: {},
     waitingInvitations: [],
     notifications: [],
     failures: [],

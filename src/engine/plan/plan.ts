@@ -1,6 +1,9 @@
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';
+import type { FieldValue } from '../domain/index.ts';
 import type {
+  ChangeSource,
+  FieldStamp,
   FieldHistoryEntry,
   Notification,
   OrgState,
@@ -18,6 +21,16 @@ import type { LogDraft } from '../sim/log.ts';
 export type Op =
   | { op: 'putRecord'; org: string; record: SObjectRecord }
   | { op: 'deleteRecord'; org: string; id: string }
+  | { op: 'syncStats'; org: string; connectionId: string; lagMs: number }
+  | {
+      op: 'setFields';
+      org: string;
+      id: string;
+      values: Record<string, FieldValue>;
+      stamp: FieldStamp;
+      source: ChangeSource;
+      patch?: Partial<SObjectRecord>;
+    }
   | { op: 'history'; org: string; entry: FieldHistoryEntry }
   | { op: 'putConnection'; org: string; pnc: PartnerNetworkConnection }
   | { op: 'putRecordConnection'; org: string; pnrc: PartnerNetworkRecordConnection }
@@ -63,11 +76,12 @@ export interface RuleContext {
 /** Collects a rule's ops; allocates ids from a draft so a refused command uses none. */
 export class PlanBuilder {
   readonly ops: Op[] = [];
-  private drafts = new Map<string, Record<string, number>>();
+  private drafts: Map<string, Record<string, number>> | null = null;
 
   constructor(readonly ctx: RuleContext) {}
 
   newId(org: OrgState, prefix: string): string {
+    this.drafts ??= new Map();
     let draft = this.drafts.get(org.id);
     if (!draft) this.drafts.set(org.id, (draft = {}));
     const n = (draft[prefix] ?? org.counters[prefix] ?? 0) + 1;
@@ -107,8 +121,9 @@ export class PlanBuilder {
   }
 
   build(result: { id?: string; ids?: string[] } = {}): Plan {
-    const ops = [...this.ops];
-    for (const [org, counters] of this.drafts) ops.unshift({ op: 'counters', org, counters });
-    return { ops, ...result };
+    const ops = this.ops;
+    if (this.drafts)
+      for (const [org, counters] of this.drafts) ops.unshift({ op: 'counters', org, counters });
+    return { ops, id: result.id, ids: result.ids };
   }
 }

@@ -140,9 +140,14 @@ function acceptChildren(
   parent: SObjectRecord,
   accepted: Map<string, string>,
 ) {
-  for (const id in org.recordConnections) {
-    const c = org.recordConnections[id]!;
-    if (c.state !== 'pending' || c.side !== 'receiver' || c.pending?.parentShareKey !== parentKey)
+  for (const id of org.pendingChildren[parentKey] ?? []) {
+    const c = org.recordConnections[id];
+    if (
+      !c ||
+      c.state !== 'pending' ||
+      c.side !== 'receiver' ||
+      c.pending?.parentShareKey !== parentKey
+    )
       continue;
     const why = childAutoAcceptBlocker(org, pnc, c, parent);
     if (why) {

@@ -100,14 +100,14 @@ export function updateRecord(
   for (const f in checked.values)
     if (fieldHidden(org, u, rec.object, f))
       return refuse('SHR-2', `${u.Name} cannot see ${rec.object}.${f} (field-level security).`);
-  const ok = checkRecord(org, rec.object, { ...rec.fields, ...checked.values });
+  const ok = checkRecord(org, rec.object, rec.fields, checked.values);
   if (!ok.ok) return refuse('SYNC-5', ok.reason);
   const b = new PlanBuilder(ctx);
   const origin = { editedAt: ctx.now, origin: org.id };
   const w = writeChanges(b, org, rec, checked.values, { by: u.Id }, origin);
-  const auto = runAutomations(b, org, w.record, w.changed);
-  const changed = auto.changed.length ? [...w.changed, ...auto.changed] : w.changed;
-  sendUpdates(b, org, auto.record, changed, origin, w.before);
+  sendUpdates(b, org, w, origin);
+  const auto = runAutomations(b, org, rec, w);
+  if (auto) sendUpdates(b, org, auto, origin);
   return b.build({ id });
 }
 
@@ -180,15 +180,16 @@ function convertLead(ctx: RuleContext, org: OrgState, u: User, id: string): Plan
   const contact = newRecord(b, org, 'Contact', contactFields, lead.OwnerId, u.Id);
   b.push({ op: 'putRecord', org: org.id, record: account });
   b.push({ op: 'putRecord', org: org.id, record: contact });
-  const w = writeChanges(
-    b,
-    org,
-    lead,
-    { Status: 'Closed - Converted' },
-    { by: u.Id },
-    { editedAt: ctx.now, origin: org.id },
-  );
-  b.push({ op: 'putRecord', org: org.id, record: { ...w.record, IsConverted: true } });
+  // The conversion's own changes are not sent (REC-5): the shares ended above.
+  b.push({
+    op: 'setFields',
+    org: org.id,
+    id: lead.Id,
+    values: lead.fields.Status === 'Closed - Converted' ? {} : { Status: 'Closed - Converted' },
+    stamp: { editedAt: ctx.now, origin: org.id },
+    source: { by: u.Id },
+    patch: { IsConverted: true },
+  });
   b.log({
     kind: 'info',
     org: org.id,

@@ -303,13 +303,13 @@ function applyUpdate(
       else values[f] = mapped.values[f]!;
     }
   }
-  const valid = checkRecord(org, rec.object, { ...rec.fields, ...values });
+  const valid = checkRecord(org, rec.object, rec.fields, values);
   if (!valid.ok) return fail('SYNC-5', valid.reason);
   // Concurrent edits: a local edit the sender had not seen is about to be overwritten.
   let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
   for (const f in values) {
     const s = rec.stamps[f];
-    if (!s || rec.fields[f] === values[f]) continue;
+    if (!s || s.origin !== org.id || rec.fields[f] === values[f]) continue;
     const partnerField = Object.keys(body.changes).find(
       (k) => pnc.subscriptions[p.partnerObject]?.mapping[k] === f,
     );
@@ -326,12 +326,7 @@ function applyUpdate(
       org: org.id,
       pnrc: { ...p, state: 'synced', lastError: null },
     });
-  const lag = now - body.editedAt;
-  const stats = pnc.stats;
-  stats.lastActivity = now;
-  stats.lastLagMs = lag;
-  stats.totalLagMs += lag;
-  stats.appliedUpdates++;
+  b.push({ op: 'syncStats', org: org.id, connectionId: pnc.Id, lagMs: now - body.editedAt });
   b.log({
     kind: 'apply',
     org: org.id,
@@ -352,20 +347,11 @@ function applyUpdate(
   });
   // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
   const skip = b.ctx.settings.suppressEcho ? pnc.Id : undefined;
-  sendUpdates(
-    b,
-    org,
-    w.record,
-    w.changed,
-    { editedAt: body.editedAt, origin: body.origin },
-    w.before,
-    skip,
-  );
-  const auto = runAutomations(b, org, w.record, w.changed);
-  if (auto.changed.length) {
+  sendUpdates(b, org, w, { editedAt: body.editedAt, origin: body.origin }, skip);
+  const auto = runAutomations(b, org, rec, w);
+  if (auto) {
     const autoSkip = b.ctx.settings.sendAutomationChangesBack ? undefined : pnc.Id;
-    sendUpdates(b, org, auto.record, auto.changed, { editedAt: now, origin: org.id }, {}, autoSkip);
+    sendUpdates(b, org, auto, { editedAt: now, origin: org.id }, autoSkip);
   }
-  void now;
   return b.build();
 }

@@ -1,4 +1,11 @@
-import { checkMapping, convertForTarget, validateValue, type FieldValue } from '../domain/index.ts';
+import {
+  checkMapping,
+  convertForTarget,
+  validateValue,
+  type Check,
+  type FieldDef,
+  type FieldValue,
+} from '../domain/index.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
@@ -16,9 +23,18 @@ export interface Origin {
   via?: string;
 }
 
+/** What a save wrote: only the fields whose value really changed, and their previous stamps. */
+export interface Written {
+  recordId: string;
+  object: string;
+  changed: string[];
+  values: Record<string, FieldValue>;
+  before: Record<string, FieldStamp | undefined>;
+}
+
 /**
- * Writes changes onto a record: new record object, one history entry per changed field
- * (SYNC-7), and per-field stamps. Returns the new record and the fields that really changed.
+ * Writes changes onto a record as one op: values, per-field stamps, and one history entry
+ * per changed field (SYNC-7) are made when the op is applied. Unchanged values are skipped.
  */
 export function writeChanges(
   b: PlanBuilder,
@@ -27,39 +43,26 @@ export function writeChanges(
   changes: Record<string, FieldValue>,
   source: ChangeSource,
   origin: Origin,
-): { record: SObjectRecord; changed: string[]; before: Record<string, FieldStamp | undefined> } {
-  const now = b.ctx.now;
-  const fields = { ...rec.fields };
-  const stamps = { ...rec.stamps };
+  pending?: Record<string, FieldValue>,
+): Written {
   const changed: string[] = [];
+  const values: Record<string, FieldValue> = {};
   const before: Record<string, FieldStamp | undefined> = {};
   for (const name in changes) {
     const v = changes[name]!;
-    if (fields[name] === v) continue;
-    b.push({
-      op: 'history',
-      org: org.id,
-      entry: {
-        at: now,
-        recordId: rec.Id,
-        field: name,
-        oldValue: fields[name] ?? null,
-        newValue: v,
-        source,
-      },
-    });
-    before[name] = stamps[name];
-    fields[name] = v;
-    stamps[name] = origin.via
-      ? { editedAt: origin.editedAt, origin: origin.origin, via: origin.via }
-      : { editedAt: origin.editedAt, origin: origin.origin };
+    const current = pending && name in pending ? pending[name] : rec.fields[name];
+    if (current === v) continue;
+    before[name] = rec.stamps[name];
+    values[name] = v;
     changed.push(name);
   }
-  const record = changed.length
-    ? { ...rec, fields, stamps, LastModifiedDate: now, LastModifiedById: source.by }
-    : rec;
-  if (changed.length) b.push({ op: 'putRecord', org: org.id, record });
-  return { record, changed, before };
+  if (changed.length) {
+    const stamp: FieldStamp = origin.via
+      ? { editedAt: origin.editedAt, origin: origin.origin, via: origin.via }
+      : { editedAt: origin.editedAt, origin: origin.origin };
+    b.push({ op: 'setFields', org: org.id, id: rec.Id, values, stamp, source });
+  }
+  return { recordId: rec.Id, object: rec.object, changed, values, before };
 }
 
 /**
@@ -70,54 +73,57 @@ export function runAutomations(
   b: PlanBuilder,
   org: OrgState,
   rec: SObjectRecord,
-  changed: string[],
-): { record: SObjectRecord; changed: string[] } {
-  if (!org.automations.length) return { record: rec, changed: [] };
+  w: Written,
+): Written | null {
+  if (!org.automations.length || !w.changed.length) return null;
   const updates: Record<string, FieldValue> = {};
+  let any = false;
   for (const a of org.automations) {
-    if (a.object === rec.object && changed.includes(a.whenField)) updates[a.setField] = a.value;
+    if (a.object === rec.object && w.changed.includes(a.whenField)) {
+      updates[a.setField] = a.value;
+      any = true;
+    }
   }
-  if (!Object.keys(updates).length) return { record: rec, changed: [] };
-  const w = writeChanges(
+  if (!any) return null;
+  const auto = writeChanges(
     b,
     org,
     rec,
     updates,
     { by: rec.LastModifiedById, automation: true },
     { editedAt: b.ctx.now, origin: org.id },
+    w.values,
   );
-  return { record: w.record, changed: w.changed };
+  return auto.changed.length ? auto : null;
 }
 
 /**
- * Sends a record's changed fields on every active share, limited to the fields this org
- * publishes on that connection (SYNC-1). `skipConnection` is where an inbound change came
- * from: no echo back (SYNC-6).
+ * Sends a save's changed fields on every active share of the record, limited to the fields
+ * this org publishes on that connection (SYNC-1). `skipConnection` is where an inbound
+ * change came from: no echo back (SYNC-6).
  */
 export function sendUpdates(
   b: PlanBuilder,
   org: OrgState,
-  rec: SObjectRecord,
-  changed: string[],
+  w: Written,
   origin: { editedAt: number; origin: string },
-  before: Record<string, FieldStamp | undefined>,
   skipConnection?: string,
 ) {
-  const shareIds = org.recordShares[rec.Id];
-  if (!shareIds || !changed.length) return;
-  for (const id of shareIds) {
-    const pnrc = org.recordConnections[id];
+  const shareIds = org.recordShares[w.recordId];
+  if (!shareIds || !w.changed.length) return;
+  for (let i = 0; i < shareIds.length; i++) {
+    const pnrc = org.recordConnections[shareIds[i]!];
     if (!pnrc || !isActiveShare(pnrc) || pnrc.ConnectionId === skipConnection) continue;
     const pnc = org.connections[pnrc.ConnectionId];
     if (!pnc || pnc.ConnectionStatus !== 'Accepted') continue;
-    const published = pnc.publications[rec.object];
+    const published = pnc.publications[w.object];
     if (!published) continue;
     let changes: Record<string, FieldValue> | null = null;
     let basedOn: Record<string, number> | null = null;
-    for (const f of changed) {
+    for (const f of w.changed) {
       if (!published.includes(f)) continue;
-      (changes ??= {})[f] = rec.fields[f] ?? null;
-      (basedOn ??= {})[f] = before[f]?.editedAt ?? -1;
+      (changes ??= {})[f] = w.values[f]!;
+      (basedOn ??= {})[f] = w.before[f]?.editedAt ?? -1;
     }
     if (!changes) continue;
     b.send(org, pnc, {
@@ -129,6 +135,17 @@ export function sendUpdates(
       basedOn: basedOn!,
     });
   }
+}
+
+const mappingChecks = new WeakMap<FieldDef, WeakMap<FieldDef, Check>>();
+
+/** SUB-3 verdicts per (source, target) definition pair; definitions are immutable. */
+function cachedCheck(source: FieldDef, target: FieldDef): Check {
+  let inner = mappingChecks.get(source);
+  if (!inner) mappingChecks.set(source, (inner = new WeakMap()));
+  let c = inner.get(target);
+  if (!c) inner.set(target, (c = checkMapping(source, target)));
+  return c;
 }
 
 /**
@@ -163,7 +180,7 @@ export function mapInbound(
       };
     const source = sourceDefs?.find((x) => x.apiName === f);
     if (source) {
-      const compatible = checkMapping(source, def);
+      const compatible = cachedCheck(source, def);
       if (!compatible.ok)
         return { ok: false, rule: 'SYNC-5', reason: `${def.label}: ${compatible.reason}` };
     }

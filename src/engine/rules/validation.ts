@@ -26,24 +26,36 @@ export function checkValues(
   return { ok: true, values: out };
 }
 
-/** Required fields and the org's validation rules, checked on the record as it would be saved. */
+/**
+ * Required fields and the org's validation rules, checked on the record as it would be saved.
+ * With `changes`, only the changed fields' required-ness is checked: the rest was valid already.
+ */
 export function checkRecord(
   org: OrgState,
   object: string,
   fields: Record<string, FieldValue>,
+  changes?: Record<string, FieldValue>,
 ): { ok: true } | { ok: false; reason: string } {
   const obj = org.schema[object];
   if (!obj) return { ok: false, reason: `${org.name} has no object ${object}.` };
-  for (const f of obj.fields) {
-    if (f.required) {
+  if (changes) {
+    for (const name in changes) {
+      const v = changes[name];
+      if (v === null || v === undefined || v === '') {
+        const f = fieldOf(obj, name);
+        if (f?.required) return { ok: false, reason: `${f.label}: a value is required.` };
+      }
+    }
+  } else {
+    for (const f of obj.fields) {
       const v = fields[f.apiName];
-      if (v === null || v === undefined || v === '')
+      if (f.required && (v === null || v === undefined || v === ''))
         return { ok: false, reason: `${f.label}: a value is required.` };
     }
   }
   for (const r of org.validationRules) {
     if (r.object !== object) continue;
-    const v = fields[r.field];
+    const v = changes && r.field in changes ? changes[r.field] : fields[r.field];
     const text = v === null || v === undefined ? '' : String(v);
     const hit =
       r.operator === 'isBlank'

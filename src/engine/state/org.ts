@@ -163,6 +163,8 @@ export interface OrgState {
   shareIndex: Record<string, string>;
   /** record id → PNRC ids, so an edit finds the shares to update without a scan. */
   recordShares: Record<RecordId, string[]>;
+  /** parent shareKey → pending child PNRC ids, so accepting a parent finds its children (SUB-5). */
+  pendingChildren: Record<string, string[]>;
   waitingInvitations: WaitingInvitation[];
   notifications: Notification[];
   failures: SyncFailure[];

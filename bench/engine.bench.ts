@@ -1,0 +1,230 @@
+import { S2S } from '../src/engine/api.ts';
+import type { BenchResult } from './result.ts';
+
+const FIELDS = ['Name', 'Phone', 'Website', 'AccountNumber', 'BillingCity', 'Description'] as const;
+
+function xorshift(seed: number) {
+  let x = seed | 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
+
+/** Two orgs joined by an accepted connection, Account published and subscribed both ways. */
+export function connectedPair(seed: number, extra: string[] = []) {
+  const s = S2S.create({ seed, settings: { publicationDelayMs: 0 } });
+  s.run([
+    { type: 'org.create', org: 'a', name: 'Org A' },
+    { type: 'org.create', org: 'b', name: 'Org B' },
+    ...extra.map((id) => ({ type: 'org.create' as const, org: id, name: `Org ${id}` })),
+  ]);
+  const [A, B] = s.orgs().map((o) => o.adminId) as [string, string];
+  s.run([
+    { type: 's2s.enable', org: 'a', as: A },
+    { type: 's2s.enable', org: 'b', as: B },
+  ]);
+  const acc = s.dispatch({
+    type: 'record.create',
+    org: 'a',
+    as: A,
+    object: 'Account',
+    values: { Name: 'Org B Inc' },
+  });
+  const con = s.dispatch({
+    type: 'record.create',
+    org: 'a',
+    as: A,
+    object: 'Contact',
+    values: { LastName: 'Partner', Email: 'p@b.example.com', AccountId: acc.ok ? acc.id! : '' },
+  });
+  s.run([{ type: 'connection.invite', org: 'a', as: A, contactId: con.ok ? con.id! : '' }]);
+  s.runUntilIdle();
+  const bConn = s.connections('b')[0]!.Id;
+  s.run([{ type: 'connection.accept', org: 'b', as: B, connectionId: bConn }]);
+  s.runUntilIdle();
+  const aConn = s.connections('a')[0]!.Id;
+  s.run([
+    {
+      type: 'connection.publish',
+      org: 'a',
+      as: A,
+      connectionId: aConn,
+      object: 'Account',
+      fields: [...FIELDS],
+    },
+    {
+      type: 'connection.publish',
+      org: 'b',
+      as: B,
+      connectionId: bConn,
+      object: 'Account',
+      fields: [...FIELDS],
+    },
+  ]);
+  s.runUntilIdle();
+  s.run([
+    {
+      type: 'connection.subscribe',
+      org: 'b',
+      as: B,
+      connectionId: bConn,
+      partnerObject: 'Account',
+      autoAccept: true,
+    },
+    {
+      type: 'connection.subscribe',
+      org: 'a',
+      as: A,
+      connectionId: aConn,
+      partnerObject: 'Account',
+    },
+  ]);
+  s.runUntilIdle();
+  return { s, A, B, aConn, bConn };
+}
+
+function value(field: string, n: number): string {
+  return field === 'Website' ? `https://x${n}.example.com` : `${field.slice(0, 3)}-${n}`;
+}
+
+export function engineThroughput(records = 10_000, updates = 100_000): BenchResult[] {
+  const { s, A, B, aConn } = connectedPair(42);
+  const ids: string[] = [];
+  for (let i = 0; i < records; i++) {
+    const r = s.dispatch({
+      type: 'record.create',
+      org: 'a',
+      as: A,
+      object: 'Account',
+      values: { Name: `Account ${i}` },
+    });
+    if (r.ok) ids.push(r.id!);
+  }
+  s.dispatch({ type: 'record.forward', org: 'a', as: A, recordIds: ids, connectionIds: [aConn] });
+  s.runUntilIdle();
+  const copies = new Map<string, string>();
+  for (const p of s.recordConnections('b'))
+    if (p.LocalRecordId) copies.set(p.shareKey, p.LocalRecordId);
+  const pairs = s
+    .recordConnections('a')
+    .map((p) => [p.LocalRecordId!, copies.get(p.shareKey)!] as const);
+  if (pairs.length !== records) throw new Error(`expected ${records} shares, got ${pairs.length}`);
+
+  const rand = xorshift(7);
+  const plan: { side: 0 | 1; i: number; field: string; v: string }[] = [];
+  for (let n = 0; n < updates; n++) {
+    const field = FIELDS[Math.floor(rand() * FIELDS.length)]!;
+    plan.push({
+      side: rand() < 0.5 ? 0 : 1,
+      i: Math.floor(rand() * records),
+      field,
+      v: value(field, n),
+    });
+  }
+
+  // Baseline: the same updates applied to plain Maps, both copies, no network.
+  const t0 = performance.now();
+  const maps = [
+    new Map<string, Record<string, string>>(),
+    new Map<string, Record<string, string>>(),
+  ];
+  for (const [a, b] of pairs) {
+    maps[0]!.set(a, {});
+    maps[1]!.set(b, {});
+  }
+  for (const u of plan) {
+    const [a, b] = pairs[u.i]!;
+    maps[0]!.get(a)![u.field] = u.v;
+    maps[1]!.get(b)![u.field] = u.v;
+  }
+  const baselineMs = performance.now() - t0;
+
+  const appliedBefore = s.health('b')[0]!.appliedUpdates + s.health('a')[0]!.appliedUpdates;
+  const t1 = performance.now();
+  const batch = 1000;
+  for (let n = 0; n < plan.length; n++) {
+    const u = plan[n]!;
+    const [a, b] = pairs[u.i]!;
+    s.sandbox.dispatch(
+      u.side === 0
+        ? { type: 'record.update', org: 'a', as: A, id: a, values: { [u.field]: u.v } }
+        : { type: 'record.update', org: 'b', as: B, id: b, values: { [u.field]: u.v } },
+    );
+    if (n % batch === batch - 1) s.sandbox.advance(100);
+  }
+  s.sandbox.runUntilIdle();
+  const engineMs = performance.now() - t1;
+  const applied =
+    s.health('b')[0]!.appliedUpdates + s.health('a')[0]!.appliedUpdates - appliedBefore;
+  const report = s.check();
+  const perSecond = applied / (engineMs / 1000);
+  const baselinePerSecond = updates / (baselineMs / 1000);
+  return [
+    {
+      name: 'engine: applied updates per second (10k shared Accounts, 100k updates, to quiet)',
+      value: Math.round(perSecond),
+      unit: 'updates/s',
+      baseline: Math.round(baselinePerSecond),
+      ratio: baselinePerSecond / perSecond,
+      target: '≥ 200,000/s and ratio ≤ 25',
+      pass: perSecond >= 200_000 && baselinePerSecond / perSecond <= 25,
+      note: `${applied} applied in ${engineMs.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms; quiet=${report.quiet}; non-converged shares=${report.shares.filter((x) => !x.agree).length}`,
+    },
+  ];
+}
+
+/** Keeps measured structures reachable: optimised code does not keep dead locals alive. */
+export const retained: unknown[] = [];
+
+export function engineMemory(total = 100_000): BenchResult[] {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const { s } = connectedPair(5, ['c']);
+  const orgs = s.orgs();
+  const per = Math.ceil(total / orgs.length);
+  for (const o of orgs) {
+    if (!o.s2sEnabled) s.dispatch({ type: 's2s.enable', org: o.id, as: o.adminId });
+    for (let i = 0; i < per; i++)
+      s.sandbox.dispatch({
+        type: 'record.create',
+        org: o.id,
+        as: o.adminId,
+        object: 'Account',
+        values: { Name: `Account ${i}`, Phone: '555-0100', BillingCity: 'Springfield' },
+      });
+  }
+  retained.push(s);
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  // Baseline: the same records as plain objects in a Map.
+  const baseline = new Map<string, object>();
+  gc?.();
+  const b0 = process.memoryUsage().heapUsed;
+  for (let i = 0; i < per * orgs.length; i++)
+    baseline.set(`001A${String(i).padStart(11, '0')}`, {
+      Name: `Account ${i}`,
+      Phone: '555-0100',
+      BillingCity: 'Springfield',
+    });
+  retained.push(baseline);
+  gc?.();
+  const b1 = process.memoryUsage().heapUsed;
+  const mb = (after - before) / 2 ** 20;
+  const baseMb = (b1 - b0) / 2 ** 20;
+  return [
+    {
+      name: `engine: JS heap for ${per * orgs.length} records across ${orgs.length} orgs`,
+      value: Math.round(mb),
+      unit: 'MB',
+      baseline: Math.round(baseMb),
+      ratio: mb / baseMb,
+      target: '< 150 MB',
+      pass: mb < 150,
+      note: `heap delta after GC${gc ? '' : ' (no --expose-gc: figures include garbage)'}`,
+    },
+  ];
+}
