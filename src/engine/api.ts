@@ -51,7 +51,13 @@ export class S2S {
     for (const e of this.sandbox.state.log)
       if (e.kind === 'command')
         commands.push({ index: commands.length, at: e.t, command: e.data!.command as Command });
-    return { format: 1, seed: this.sandbox.state.seed, commands, until: this.now };
+    return {
+      format: 1,
+      seed: this.sandbox.state.seed,
+      settings: this.sandbox.state.initialSettings,
+      commands,
+      until: this.now,
+    };
   }
 
   dispatch(cmd: Command): CommandResult {
@@ -155,15 +161,45 @@ export class S2S {
         ? null
         : new Set(Array.isArray(filter.kind) ? filter.kind : [filter.kind]);
     const out: (LogEntry & { text: string })[] = [];
-    for (const e of this.sandbox.state.log) {
+    const log = this.sandbox.state.log;
+    // Walk back from the end so the last few lines of a long log cost little.
+    for (let i = log.length - 1; i >= 0; i--) {
+      const e = log[i]!;
+      if (filter.since !== undefined && e.t < filter.since) break;
       if (filter.org && e.org !== filter.org) continue;
       if (kinds && !kinds.has(e.kind)) continue;
       if (filter.record && e.record !== filter.record) continue;
       if (filter.share && e.share !== filter.share) continue;
-      if (filter.since !== undefined && e.t < filter.since) continue;
       out.push({ ...e, text: explain(e) });
+      if (filter.limit && out.length >= filter.limit) break;
     }
-    return filter.limit ? out.slice(-filter.limit) : out;
+    return out.reverse();
+  }
+  /** SUB-4: subscriptions whose mapping names a local field that no longer exists. */
+  brokenMappings(org: string) {
+    const o = this.org(org);
+    const out: {
+      connectionId: string;
+      partnerObject: string;
+      partnerField: string;
+      localObject: string;
+      localField: string;
+    }[] = [];
+    for (const c of Object.values(o.connections))
+      for (const [partnerObject, sub] of Object.entries(c.subscriptions))
+        for (const [partnerField, localField] of Object.entries(sub.mapping))
+          if (
+            localField &&
+            !o.schema[sub.localObject]?.fields.some((f) => f.apiName === localField)
+          )
+            out.push({
+              connectionId: c.Id,
+              partnerObject,
+              partnerField,
+              localObject: sub.localObject,
+              localField,
+            });
+    return out;
   }
   check() {
     return check(this.sandbox.state, this.inFlight());

@@ -41,16 +41,18 @@ export class Sandbox {
 
   static create(opts: SandboxOptions = {}): Sandbox {
     const seed = opts.seed ?? 1;
+    const settings: SandboxSettings = {
+      ...DEFAULT_SETTINGS,
+      ...opts.settings,
+      defaultLink: { ...DEFAULT_SETTINGS.defaultLink, ...opts.settings?.defaultLink },
+    };
     const state: SandboxState = {
       format: STATE_FORMAT,
       seed,
       rng: Rng.fromSeed(seed).state(),
       now: 0,
-      settings: {
-        ...DEFAULT_SETTINGS,
-        ...opts.settings,
-        defaultLink: { ...DEFAULT_SETTINGS.defaultLink, ...opts.settings?.defaultLink },
-      },
+      settings,
+      initialSettings: structuredClone(settings),
       orgOrder: [],
       orgs: {},
       network: emptyNetwork(),
@@ -158,8 +160,6 @@ export class Sandbox {
         for (const id of state.orgOrder) if (state.orgs[id]!.domain === d) return id;
         return null;
       },
-      newWire: () => `W${state.nextWire++}`,
-      newShareKey: () => `S${state.nextShare++}`,
     };
     return this.ctx;
   }
@@ -258,6 +258,19 @@ export class Sandbox {
         c.stats.appliedUpdates++;
         return;
       }
+      case 'renameFieldData':
+        // Salesforce keeps a renamed field's data; only the API name changes.
+        for (const id in org.records) {
+          const r = org.records[id]!;
+          if (r.object !== op.object || !(op.from in r.fields)) continue;
+          r.fields[op.to] = r.fields[op.from]!;
+          delete r.fields[op.from];
+          if (r.stamps[op.from]) {
+            r.stamps[op.to] = r.stamps[op.from]!;
+            delete r.stamps[op.from];
+          }
+        }
+        return;
       case 'deleteRecord':
         delete org.records[op.id];
         return;
@@ -327,6 +340,7 @@ export class Sandbox {
     if (!m) return false;
     if (m.dueAt > this.state.now) this.state.now = m.dueAt;
     this.deliver(m);
+    this.changed();
     return true;
   }
 
@@ -341,7 +355,10 @@ export class Sandbox {
       n++;
     }
     const done = n < maxEvents || !this.network.peek() || this.network.peek()!.dueAt > target;
-    if (done) this.state.now = target;
+    if (done && this.state.now !== target) {
+      this.state.now = target;
+      this.changed();
+    }
     return done;
   }
 
@@ -417,7 +434,6 @@ export class Sandbox {
         });
       this.apply(handleInbound(this.context(), to, msg));
     }
-    this.changed();
   }
 
   /** Puts held messages back on the wire once their link and receiver are up. */

@@ -21,6 +21,7 @@ import type { LogDraft } from '../sim/log.ts';
 export type Op =
   | { op: 'putRecord'; org: string; record: SObjectRecord }
   | { op: 'deleteRecord'; org: string; id: string }
+  | { op: 'renameFieldData'; org: string; object: string; from: string; to: string }
   | { op: 'syncStats'; org: string; connectionId: string; lagMs: number }
   | {
       op: 'setFields';
@@ -69,8 +70,6 @@ export interface RuleContext {
   settings: SandboxSettings;
   /** Mail routing: which org receives mail for a domain (the network's knowledge). */
   orgForDomain(domain: string): string | null;
-  newWire(): string;
-  newShareKey(): string;
 }
 
 /** Collects a rule's ops; allocates ids from a draft so a refused command uses none. */

@@ -229,7 +229,8 @@ function invite(
     PrimaryContactId: owner.Id,
     CreatedDate: now,
     ResponseDate: null,
-    wire: b.ctx.newWire(),
+    // The wire id comes from the inviter's PNC id: unique, and a refused command uses none.
+    wire: `W-${id}`,
     partnerOrg: partner,
     inviter: true,
     templateId: cmd.templateId ?? null,

@@ -78,8 +78,9 @@ function forwardOne(
   o: ForwardOptions,
   planned: Map<string, string>,
 ): string {
-  const shareKey = b.ctx.newShareKey();
   const id = b.newId(org, '0CR');
+  // Derived from the sender's PNRC id: unique in the sandbox, and drafted like every id.
+  const shareKey = `S-${id}`;
   const published = pnc.publications[rec.object]!;
   const values: Record<string, FieldValue> = {};
   const editedAt: Record<string, number> = {};

@@ -90,18 +90,19 @@ function acceptPending(
   if (!valid.ok) return { ok: false, rule: 'SYNC-5', reason: valid.reason };
   b.push({ op: 'putRecord', org: org.id, record: rec });
   for (const f in fields)
-    b.push({
-      op: 'history',
-      org: org.id,
-      entry: {
-        at: now,
-        recordId: rec.Id,
-        field: f,
-        oldValue: matchRecordId ? (org.records[matchRecordId]!.fields[f] ?? null) : null,
-        newValue: fields[f]!,
-        source: { by: pnet, via: pnc.Id },
-      },
-    });
+    if (fields[f] !== null || matchRecordId)
+      b.push({
+        op: 'history',
+        org: org.id,
+        entry: {
+          at: now,
+          recordId: rec.Id,
+          field: f,
+          oldValue: matchRecordId ? (org.records[matchRecordId]!.fields[f] ?? null) : null,
+          newValue: fields[f]!,
+          source: { by: pnet, via: pnc.Id },
+        },
+      });
   const state = recordShareTable.next(p.state, 'ACCEPT') ?? 'accepted';
   b.push({
     op: 'putRecordConnection',

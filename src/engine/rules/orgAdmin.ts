@@ -183,6 +183,13 @@ export function orgAdmin(
       const r = renameField(org.schema, cmd.object, cmd.field, cmd.newApiName, cmd.newLabel);
       if (!r.ok) return refuse('SUB-4', r.reason);
       b.push({ op: 'patchOrg', org: org.id, patch: { schema: r.value } });
+      b.push({
+        op: 'renameFieldData',
+        org: org.id,
+        object: cmd.object,
+        from: cmd.field,
+        to: cmd.newApiName,
+      });
       info(
         `field ${cmd.object}.${cmd.field} renamed to ${cmd.newApiName}; mappings to it are broken`,
         'SUB-4',
@@ -242,6 +249,8 @@ export function orgAdmin(
       info(`field update on ${a.object}: when ${a.whenField} changes set ${a.setField}`);
       return b.build({ id });
     }
+    default:
+      return refuse('API', `Unknown command ${(cmd as { type: string }).type}.`);
   }
 }
 

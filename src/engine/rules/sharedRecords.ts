@@ -32,8 +32,14 @@ export function stopSharingCommand(
       'PERM-2',
       `${u.Name} cannot stop sharing ${rec.Id}: it is not theirs nor owned below them in the role hierarchy.`,
     );
+  if (cmd.type === 'sharing.stop' && cmd.deletePartnerCopy && p.side === 'receiver')
+    return refuse(
+      'REC-4',
+      "Only the sender may ask to delete the partner's copy; a receiver never deletes the original.",
+    );
+  // [sandbox choice] Deleting the partner's copy is an option of the sender only.
   const deleteCopy =
-    cmd.type === 'sharing.stop'
+    p.side === 'sender' && cmd.type === 'sharing.stop'
       ? (cmd.deletePartnerCopy ?? ctx.settings.deletePartnerCopyOnStop)
       : false;
   const b = new PlanBuilder(ctx);

@@ -113,7 +113,9 @@ export function sendUpdates(
   if (!shareIds || !w.changed.length) return;
   for (let i = 0; i < shareIds.length; i++) {
     const pnrc = org.recordConnections[shareIds[i]!];
-    if (!pnrc || !isActiveShare(pnrc) || pnrc.ConnectionId === skipConnection) continue;
+    // A sender's share still pending acceptance sends too: the receiver keeps the newest values.
+    if (!pnrc || pnrc.ConnectionId === skipConnection) continue;
+    if (!isActiveShare(pnrc) && !(pnrc.state === 'pending' && pnrc.side === 'sender')) continue;
     const pnc = org.connections[pnrc.ConnectionId];
     if (!pnc || pnc.ConnectionStatus !== 'Accepted') continue;
     const published = pnc.publications[w.object];

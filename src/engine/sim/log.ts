@@ -67,7 +67,18 @@ export function explain(e: LogEntry): string {
       return `${at} ${e.org} holds #${e.msg} until earlier messages of its channel arrive`;
     case 'apply':
       return `${at} ${e.org} applied ${(d.fields as string[] | undefined)?.join(', ') || 'no fields'} to ${e.record} from #${e.msg}`;
+    case 'command':
+      return `${at} ${e.org ? e.org + ': ' : ''}› ${describeCommand(d.command as { type: string } & Record<string, unknown>)}`;
     default:
       return `${at} ${e.org ? e.org + ': ' : ''}${e.text ?? e.kind}`;
   }
+}
+
+/** A command in a few words: its type and the ids or values a reader needs. */
+function describeCommand(c: { type: string } & Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const k of ['object', 'id', 'connectionId', 'pnrcId', 'partnerObject', 'ms'] as const)
+    if (c[k] !== undefined) parts.push(String(c[k]));
+  if (c.values) parts.push(JSON.stringify(c.values).slice(0, 80));
+  return parts.length ? `${c.type} ${parts.join(' ')}` : c.type;
 }

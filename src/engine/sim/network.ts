@@ -212,9 +212,10 @@ export class Network {
   }
 
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */
-  messages(): Message[] {
-    const all = [...this.heap.data];
-    for (const key in this.state.channels) all.push(...this.state.channels[key]!.held);
+  messages(): (Message & { held: boolean })[] {
+    const all = this.heap.data.map((m) => ({ ...m, held: false }));
+    for (const key in this.state.channels)
+      for (const m of this.state.channels[key]!.held) all.push({ ...m, held: true });
     return all.sort(byDue);
   }
 }

@@ -12,6 +12,8 @@ export interface SandboxState {
   rng: number[];
   now: number;
   settings: SandboxSettings;
+  /** The settings the sandbox was created with: a scenario starts from them. */
+  initialSettings: SandboxSettings;
   orgOrder: OrgId[];
   orgs: Record<OrgId, OrgState>;
   network: NetworkState;
