@@ -25,7 +25,8 @@ export interface Session {
   page: Page;
   /** Console errors, page errors and failed requests seen so far. */
   problems: string[];
-  newPage(): Promise<Page>;
+  /** Opens another tab in the same profile (same storage), at `url` or the start URL. */
+  newPage(url?: string): Promise<Page>;
   screenshot(name: string, page?: Page): Promise<string>;
   close(): Promise<void>;
 }
@@ -42,7 +43,7 @@ function watch(page: Page, problems: string[]) {
 
 /** Opens the built site under a sub-path in a fresh Chromium profile. Fails loudly, never skips. */
 export async function openSandbox(
-  opts: { userDataDir?: string; hash?: string } = {},
+  opts: { userDataDir?: string; hash?: string; query?: string } = {},
 ): Promise<Session> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
@@ -58,16 +59,20 @@ export async function openSandbox(
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },
   });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(site.url).origin,
+  });
   const problems: string[] = [];
-  const newPage = async () => {
+  const start = site.url + (opts.query ?? '') + (opts.hash ?? '');
+  const newPage = async (url = start) => {
     const p = await context.newPage();
     watch(p, problems);
-    await p.goto(site.url + (opts.hash ?? ''));
+    await p.goto(url);
     return p;
   };
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page, problems);
-  await page.goto(site.url + (opts.hash ?? ''));
+  await page.goto(start);
   return {
     site,
     context,
@@ -85,4 +90,14 @@ export async function openSandbox(
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the app has opened a sandbox (window.s2sApp is set) and drawn its org nodes. */
+export async function waitForApp(page: Page, orgs = 2): Promise<void> {
+  await page.waitForFunction(() => !!window.s2sApp && !!window.s2s);
+  if (orgs > 0)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.svelte-flow__node').length >= n,
+      orgs,
+    );
 }

@@ -1,0 +1,197 @@
+import { S2S } from '../engine/api.ts';
+import type { SandboxMeta, SandboxStore } from '../persistence/store.ts';
+import { Autosave } from '../persistence/autosave.ts';
+import { encodeScenario } from '../persistence/shareLink.ts';
+import { Clock } from './clock.svelte.ts';
+import { defaultScenario } from './preset.ts';
+import { buildView, EMPTY_VIEW, lastLogLines, type LogLine, type SandboxView } from './view.ts';
+
+export type SaveStatus = 'saved' | 'saving' | 'error' | 'readonly';
+
+/**
+ * The open sandbox and everything around it: the store, autosave, the play loop, and
+ * plain-data views of the engine that components render. Views are `$state.raw` snapshots
+ * rebuilt at most once per animation frame after the sandbox reports a change.
+ */
+export class SandboxSession {
+  s2s = $state.raw<S2S | undefined>(undefined);
+  meta = $state.raw<SandboxMeta | null>(null);
+  sandboxes = $state.raw<SandboxMeta[]>([]);
+  view = $state.raw<SandboxView>(EMPTY_VIEW);
+  /** Virtual time, updated every frame while playing. */
+  now = $state(0);
+  selected = $state<string | null>(null);
+  saveStatus = $state<SaveStatus>('saved');
+  saveMessage = $state<string | null>(null);
+  /** A message for the person (a share link that could not be opened, a failed switch…). */
+  notice = $state<string | null>(null);
+  readonly clock: Clock;
+
+  private autosave: Autosave | null = null;
+  /** Settles once autosave knows whether this tab may write. */
+  private autosaveStarted: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private raf = 0;
+
+  constructor(readonly store: SandboxStore) {
+    this.clock = new Clock(
+      () => this.s2s,
+      () => this.tick(),
+    );
+  }
+
+  get storeKind() {
+    return this.store.kind;
+  }
+
+  // ---- views ---------------------------------------------------------------------------
+
+  private scheduleRefresh = () => {
+    if (this.raf) return;
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.refresh();
+    });
+  };
+
+  refresh() {
+    const s2s = this.s2s;
+    if (!s2s) return;
+    this.view = buildView(s2s);
+    this.now = s2s.now;
+  }
+
+  /** After each play-loop frame: time always moves; views only when the sandbox changed. */
+  private tick() {
+    const s2s = this.s2s;
+    if (!s2s) return;
+    this.now = s2s.now;
+    // Some deliveries (held, retried, buffered) log without notifying: compare the log too.
+    const v = this.view;
+    if (s2s.sandbox.version !== v.version || s2s.sandbox.state.log.length !== v.logLength)
+      this.refresh();
+  }
+
+  orgLog(org: string, n = 8): LogLine[] {
+    return this.s2s ? lastLogLines(this.s2s, n, org) : [];
+  }
+
+  // ---- opening and switching -----------------------------------------------------------
+
+  private async detach() {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    const a = this.autosave;
+    this.autosave = null;
+    await this.autosaveStarted;
+    if (a) {
+      try {
+        await a.flush();
+      } finally {
+        await a.stop();
+      }
+    }
+  }
+
+  private attach(meta: SandboxMeta, s2s: S2S) {
+    this.s2s = s2s;
+    this.meta = meta;
+    this.selected = null;
+    this.unsubscribe = s2s.sandbox.subscribe(this.scheduleRefresh);
+    const autosave = new Autosave(this.store, meta.id, s2s);
+    this.autosave = autosave;
+    autosave.onStatus((status, message) => {
+      if (this.autosave !== autosave) return;
+      this.saveStatus = status;
+      this.saveMessage = message ?? null;
+    });
+    this.saveStatus = autosave.status;
+    this.autosaveStarted = autosave.start().catch((e: unknown) => {
+      this.saveStatus = 'error';
+      this.saveMessage = `Autosave could not start: ${(e as Error).message}`;
+    });
+    this.refresh();
+    window.s2s = s2s;
+  }
+
+  async open(id: string) {
+    await this.detach();
+    const loaded = await this.store.open(id);
+    this.attach(loaded.meta, loaded.s2s);
+    await this.reloadList();
+  }
+
+  async reloadList() {
+    this.sandboxes = await this.store.list();
+    const id = this.meta?.id;
+    const fresh = this.sandboxes.find((m) => m.id === id);
+    if (fresh) this.meta = fresh;
+  }
+
+  async flush() {
+    await this.autosaveStarted;
+    await this.autosave?.flush();
+  }
+
+  // ---- the sandbox menu ----------------------------------------------------------------
+
+  async createNew(name: string) {
+    const meta = await this.store.create(name, { scenario: defaultScenario() });
+    await this.open(meta.id);
+    return meta;
+  }
+
+  async rename(name: string) {
+    if (!this.meta) return;
+    await this.store.rename(this.meta.id, name);
+    await this.reloadList();
+  }
+
+  async duplicate(name: string) {
+    if (!this.meta) return;
+    const meta = await this.store.duplicate(this.meta.id, name);
+    await this.open(meta.id);
+  }
+
+  async remove(id: string) {
+    if (id === this.meta?.id) {
+      await this.detach();
+      this.s2s = undefined;
+      this.meta = null;
+      await this.store.remove(id);
+      const next = (await this.store.list())[0];
+      if (next) await this.open(next.id);
+      else await this.createNew('My sandbox');
+    } else {
+      await this.store.remove(id);
+      await this.reloadList();
+    }
+  }
+
+  /** The current sandbox as the JSON text of an export file. */
+  async exportText(): Promise<{ name: string; text: string }> {
+    if (!this.meta) throw new Error('No sandbox is open.');
+    const file = await this.store.exportFile(this.meta.id);
+    return { name: this.meta.name, text: JSON.stringify(file, null, 1) };
+  }
+
+  /** Imports a file and opens it; on error nothing changes and the store's message comes back. */
+  async importText(text: string): Promise<string | null> {
+    const r = await this.store.importFile(text);
+    if (!r.ok) return r.error;
+    await this.open(r.meta.id);
+    return null;
+  }
+
+  shareLink(base: string): string {
+    if (!this.s2s) return base;
+    return `${base.split('#')[0]}#s=${encodeScenario(this.s2s.scenario())}`;
+  }
+
+  dispose() {
+    this.clock.dispose();
+    void this.detach();
+  }
+}

@@ -1,0 +1,43 @@
+import { openStore } from '../persistence/openStore.ts';
+import { MemoryStore } from '../persistence/memoryStore.ts';
+import { decodeScenario } from '../persistence/shareLink.ts';
+import type { SandboxStore } from '../persistence/store.ts';
+import { exposeGlobals } from './globals.ts';
+import { SandboxSession } from './session.svelte.ts';
+
+export const FORCED_MEMORY_REASON = 'Storage was switched off with ?storage=memory.';
+
+/** `?storage=memory` runs the app on the in-memory store, as when IndexedDB is unavailable. */
+async function chooseStore(search: string): Promise<SandboxStore> {
+  if (new URLSearchParams(search).get('storage') === 'memory')
+    return new MemoryStore(FORCED_MEMORY_REASON);
+  return openStore();
+}
+
+/**
+ * Opens the store, then the sandbox to show: one rebuilt from a share link in the URL hash
+ * (`#s=…`, removed afterwards), else the last opened, else the newest, else a new one with
+ * the default preset.
+ */
+export async function startSession(loc: Location = window.location): Promise<SandboxSession> {
+  const store = await chooseStore(loc.search);
+  const session = new SandboxSession(store);
+  let id: string | null = null;
+  if (loc.hash.startsWith('#s=')) {
+    const r = decodeScenario(loc.hash);
+    history.replaceState(history.state, '', loc.pathname + loc.search);
+    if (r.ok) id = (await store.create('Shared sandbox', { scenario: r.scenario })).id;
+    else session.notice = `This share link could not be opened: ${r.error}`;
+  }
+  id ??= await store.lastOpenedId();
+  id ??= (await store.list())[0]?.id ?? null;
+  try {
+    if (id) await session.open(id);
+  } catch (e) {
+    session.notice = `The saved sandbox could not be opened: ${(e as Error).message}`;
+    id = null;
+  }
+  if (!id) await session.createNew('My first sandbox');
+  exposeGlobals(session);
+  return session;
+}

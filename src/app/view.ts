@@ -1,0 +1,153 @@
+import type { S2S } from '../engine/api.ts';
+import type { ConnectionStatus } from '../engine/machines/index.ts';
+import { CONNECTION_STATUS_LABELS } from '../engine/machines/index.ts';
+import { formatTime, type LogEntry } from '../engine/sim/log.ts';
+
+/** One org's side of a connection, as the canvas and the panels show it. */
+export interface ConnectionSummary {
+  id: string;
+  name: string;
+  wire: string;
+  status: ConnectionStatus;
+  statusLabel: string;
+  partnerOrg: string;
+  partnerName: string;
+  inviter: boolean;
+}
+
+export interface OrgSummary {
+  id: string;
+  name: string;
+  domain: string;
+  offline: boolean;
+  s2sEnabled: boolean;
+  recordCount: number;
+  recordsByObject: [string, number][];
+  connections: ConnectionSummary[];
+  inboxCount: number;
+  notificationCount: number;
+}
+
+/** One connection between two orgs (both PNCs share a wire), drawn as one edge. */
+export interface EdgeSummary {
+  wire: string;
+  source: string;
+  target: string;
+  status: ConnectionStatus;
+  label: string;
+}
+
+export interface LogLine {
+  i: number;
+  org: string | undefined;
+  text: string;
+}
+
+/** Plain data the UI renders; rebuilt (at most once a frame) whenever the sandbox changes. */
+export interface SandboxView {
+  version: number;
+  orgs: OrgSummary[];
+  edges: EdgeSummary[];
+  log: LogLine[];
+  logLength: number;
+}
+
+export const EMPTY_VIEW: SandboxView = { version: -1, orgs: [], edges: [], log: [], logLength: 0 };
+
+const LOG_LINES = 50;
+
+export function buildView(s2s: S2S): SandboxView {
+  const state = s2s.sandbox.state;
+  const orgs: OrgSummary[] = s2s.orgs().map((o) => {
+    const org = state.orgs[o.id]!;
+    const byObject = new Map<string, number>();
+    let recordCount = 0;
+    for (const id in org.records) {
+      const obj = org.records[id]!.object;
+      byObject.set(obj, (byObject.get(obj) ?? 0) + 1);
+      recordCount++;
+    }
+    const connections = s2s.connections(o.id).map((c): ConnectionSummary => ({
+      id: c.Id,
+      name: c.ConnectionName,
+      wire: c.wire,
+      status: c.ConnectionStatus,
+      statusLabel: c.StatusLabel,
+      partnerOrg: c.partnerOrg,
+      partnerName: state.orgs[c.partnerOrg]?.name ?? c.partnerOrg,
+      inviter: c.inviter,
+    }));
+    return {
+      id: o.id,
+      name: o.name,
+      domain: o.domain,
+      offline: o.offline,
+      s2sEnabled: o.s2sEnabled,
+      recordCount,
+      recordsByObject: [...byObject].sort((a, b) => a[0].localeCompare(b[0])),
+      connections,
+      inboxCount: s2s.inbox(o.id).length,
+      notificationCount: s2s.notifications(o.id).length,
+    };
+  });
+  return {
+    version: s2s.sandbox.version,
+    orgs,
+    edges: buildEdges(orgs),
+    log: lastLogLines(s2s, LOG_LINES),
+    logLength: state.log.length,
+  };
+}
+
+/** Both sides of a connection carry the same wire; the inviter's side names the edge's direction. */
+export function buildEdges(orgs: OrgSummary[]): EdgeSummary[] {
+  const byWire = new Map<string, { org: OrgSummary; c: ConnectionSummary }[]>();
+  for (const org of orgs)
+    for (const c of org.connections) {
+      const sides = byWire.get(c.wire) ?? [];
+      sides.push({ org, c });
+      byWire.set(c.wire, sides);
+    }
+  const edges: EdgeSummary[] = [];
+  for (const [wire, sides] of byWire) {
+    const inviter = sides.find((s) => s.c.inviter) ?? sides[0]!;
+    const other = sides.find((s) => s !== inviter);
+    const statuses = sides.map((s) => s.c.status);
+    const status: ConnectionStatus = statuses.includes('Inactive')
+      ? 'Inactive'
+      : statuses.includes('Rejected')
+        ? 'Rejected'
+        : inviter.c.status;
+    const label = statuses.every((s) => s === statuses[0])
+      ? CONNECTION_STATUS_LABELS[status]
+      : sides.map((s) => `${s.org.name}: ${CONNECTION_STATUS_LABELS[s.c.status]}`).join('\n');
+    edges.push({
+      wire,
+      source: inviter.org.id,
+      target: other?.org.id ?? inviter.c.partnerOrg,
+      status,
+      label,
+    });
+  }
+  return edges;
+}
+
+/** The last `n` log lines (read from the end, so a long log costs nothing). */
+export function lastLogLines(s2s: S2S, n: number, org?: string): LogLine[] {
+  const log = s2s.sandbox.state.log;
+  const out: LogLine[] = [];
+  for (let i = log.length - 1; i >= 0 && out.length < n; i--) {
+    const e = log[i]!;
+    if (org && e.org !== org) continue;
+    out.push({ i: e.i, org: e.org, text: explainLine(s2s, e) });
+  }
+  return out.reverse();
+}
+
+/** The engine explains a command entry as just "command"; name the command instead. */
+function explainLine(s2s: S2S, e: LogEntry): string {
+  if (e.kind !== 'command') return s2s.sandbox.explain(e);
+  const cmd = e.data?.command as { type?: string } | undefined;
+  const at = `t=${formatTime(e.t)}`;
+  return `${at} ${e.org ? `${e.org}: ` : ''}› ${cmd?.type ?? 'command'}`;
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSandbox, waitForApp, type Session } from './browser.ts';
+
+const ACCEPTED = 'rgb(46, 132, 74)';
+
+describe('the flow canvas', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSandbox();
+    await waitForApp(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('says what to do next while there is no connection', async () => {
+    expect(await s.page.getByTestId('canvas-hint').innerText()).toContain('No connection yet');
+  });
+
+  it('draws messages in flight as tokens, then the accepted connection in its colour', async () => {
+    const tokens = s.page.getByTestId('token-layer');
+    // Invite without running the clock: the invitation is on the wire.
+    await s.page.evaluate(() => {
+      const s2s = window.s2s!;
+      window.s2sApp!.pause();
+      const [acme] = s2s.orgs();
+      const A = acme!.adminId;
+      s2s.run([
+        { type: 's2s.enable', org: 'acme', as: A },
+        { type: 's2s.enable', org: 'globex', as: s2s.orgs()[1]!.adminId },
+      ]);
+      const [account] = s2s.run([
+        {
+          type: 'record.create',
+          org: 'acme',
+          as: A,
+          object: 'Account',
+          values: { Name: 'Globex Corp' },
+        },
+      ]);
+      const c = s2s.run([
+        {
+          type: 'record.create',
+          org: 'acme',
+          as: A,
+          object: 'Contact',
+          values: {
+            LastName: 'Lee',
+            Email: 'lee@globex.example.com',
+            AccountId: (account as { id: string }).id,
+          },
+        },
+      ])[0] as { id: string };
+      s2s.run([{ type: 'connection.invite', org: 'acme', as: A, contactId: c.id }]);
+      s2s.advance(500);
+    });
+    await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('1');
+    // The edge shows the pending invitation.
+    await s.page.locator('.svelte-flow__edge.status-Pending').waitFor({ state: 'attached' });
+    // Pixels: the token is drawn on the canvas layer.
+    const painted = await s.page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid=token-layer]')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(50);
+    await s.screenshot('canvas-token-in-flight');
+
+    await s.page.evaluate(() => window.s2s!.runUntilIdle());
+    await s.page.evaluate(() => {
+      const s2s = window.s2s!;
+      const gConn = s2s.connections('globex')[0]!;
+      s2s.run([
+        {
+          type: 'connection.accept',
+          org: 'globex',
+          as: s2s.orgs()[1]!.adminId,
+          connectionId: gConn.Id,
+        },
+      ]);
+      s2s.advance(300);
+    });
+    await expect.poll(() => tokens.getAttribute('data-tokens')).not.toBe('0');
+    await s.page.evaluate(() => window.s2s!.runUntilIdle());
+    const edge = s.page.locator('.svelte-flow__edge.status-Accepted path.svelte-flow__edge-path');
+    await edge.waitFor({ state: 'attached' });
+    expect(await edge.evaluate((el) => getComputedStyle(el).stroke)).toBe(ACCEPTED);
+    await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('0');
+    expect(await s.page.locator('.svelte-flow__edge-label').innerText()).toBe('Active');
+    await s.screenshot('canvas-accepted');
+    expect(s.problems).toEqual([]);
+  });
+
+  it('draws held messages at the sender while the org is offline', async () => {
+    await s.page.evaluate(() => {
+      const s2s = window.s2s!;
+      s2s.run([{ type: 'org.setOffline', org: 'globex', offline: true }]);
+      const [acme] = s2s.orgs();
+      s2s.run([
+        {
+          type: 'connection.publish',
+          org: 'acme',
+          as: acme!.adminId,
+          connectionId: s2s.connections('acme')[0]!.Id,
+          object: 'Account',
+          fields: ['Name'],
+        },
+      ]);
+      s2s.runUntilIdle();
+    });
+    const tokens = s.page.getByTestId('token-layer');
+    await expect.poll(() => tokens.getAttribute('data-held')).toBe('1');
+    expect(await s.page.locator('.svelte-flow__node', { hasText: 'Globex' }).innerText()).toContain(
+      'Offline',
+    );
+    await s.screenshot('canvas-held');
+    await s.page.evaluate(() => {
+      window.s2s!.run([{ type: 'org.setOffline', org: 'globex', offline: false }]);
+      window.s2s!.runUntilIdle();
+    });
+    await expect.poll(() => tokens.getAttribute('data-held')).toBe('0');
+  });
+
+  it('selects an org by clicking its node and shows its summary', async () => {
+    await s.page.locator('.svelte-flow__node', { hasText: 'Globex' }).click();
+    const panel = s.page.getByRole('region', { name: 'Globex summary' });
+    await expect.poll(() => panel.getAttribute('class')).toContain('selected');
+    const text = await panel.innerText();
+    expect(text).toContain('Active');
+    expect(text).toMatch(/recent events/i);
+    expect(s.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSandbox, waitForApp, type Session } from './browser.ts';
+import { connectAcmeAndGlobex, summary } from './story.ts';
+
+describe('share links', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSandbox();
+    await waitForApp(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('copies a link that opens the same orgs and connections in a new page', async () => {
+    const page = s.page;
+    await connectAcmeAndGlobex(page);
+    const expected = await summary(page);
+    await page.getByRole('button', { name: /^Sandbox menu/ }).click();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const field = page.getByTestId('share-link');
+    await field.waitFor();
+    const link = await field.inputValue();
+    expect(link).toContain('/course/s2s/#s=');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await s.screenshot('share-link');
+
+    const other = await s.newPage(link);
+    await waitForApp(other);
+    await expect.poll(() => other.getByTestId('sandbox-name').innerText()).toBe('Shared sandbox');
+    expect(await summary(other)).toEqual(expected);
+    // The hash is gone, so a reload does not create another copy.
+    expect(new URL(other.url()).hash).toBe('');
+    await other.locator('.svelte-flow__edge.status-Accepted').waitFor({ state: 'attached' });
+    await s.screenshot('share-opened', other);
+    await other.close();
+    expect(s.problems).toEqual([]);
+  });
+
+  it('says so when a share link is damaged, and opens the last sandbox instead', async () => {
+    const other = await s.newPage(`${s.site.url}#s=not-a-real-scenario`);
+    await waitForApp(other);
+    expect(await other.getByRole('status').filter({ hasText: 'share link' }).innerText()).toContain(
+      'This share link could not be opened',
+    );
+    await other.close();
+  });
+});
