@@ -1,0 +1,38 @@
+import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts';
+
+/**
+ * Upgrades a saved SandboxState written by an older engine, one format at a time. Each step
+ * takes format n and returns format n + 1; add one here whenever STATE_FORMAT is bumped.
+ */
+export const STATE_MIGRATIONS: Record<
+  number,
+  (state: Record<string, unknown>) => Record<string, unknown>
+> = {};
+
+export class StateFormatError extends Error {}
+
+export function migrateState(
+  input: unknown,
+  migrations: Record<
+    number,
+    (s: Record<string, unknown>) => Record<string, unknown>
+  > = STATE_MIGRATIONS,
+  target = STATE_FORMAT,
+): SandboxState {
+  let state = input as Record<string, unknown>;
+  let format = typeof state?.format === 'number' ? state.format : NaN;
+  if (!Number.isInteger(format) || format < 1)
+    throw new StateFormatError('The saved sandbox has no valid format number.');
+  if (format > target)
+    throw new StateFormatError(
+      `The saved sandbox was written by a newer version (format ${format}); this app reads up to ${target}. Reload to update the app.`,
+    );
+  while (format < target) {
+    const step = migrations[format];
+    if (!step) throw new StateFormatError(`No migration from sandbox format ${format}.`);
+    state = step(state);
+    format++;
+    state.format = format;
+  }
+  return state as unknown as SandboxState;
+}

@@ -1,0 +1,99 @@
+import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { JournalEntry } from '../engine/journal.ts';
+import type { Command } from '../engine/commands/command.ts';
+import type { SandboxState } from '../engine/state/sandboxState.ts';
+import { splitState } from './checkpoint.ts';
+import { migrateState } from './migrations.ts';
+import type { SandboxMeta } from './store.ts';
+
+export const DB_NAME = 's2s-sandbox';
+/** Bump with a new `version(n)` below; never edit a shipped version's stores or upgrade. */
+export const DB_VERSION = 2;
+
+export type MetaRow = SandboxMeta;
+export interface JournalRow extends JournalEntry {
+  sandboxId: string;
+}
+export interface CheckpointRow {
+  sandboxId: string;
+  part: string;
+  data: unknown;
+}
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 kept each sandbox as one whole-state row; every save rewrote all of it. */
+export interface SnapshotRowV1 {
+  sandboxId: string;
+  state: SandboxState;
+}
+export interface MetaRowV1 {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  seed: number;
+}
+export const STORES_V1 = { sandboxes: 'id, updatedAt', snapshots: 'sandboxId', kv: 'key' };
+
+/**
+ * Version 2: a journal row per command (durable as soon as it is applied) and checkpoints cut
+ * into a few large rows (see checkpoint.ts).
+ */
+export const STORES_V2 = {
+  sandboxes: 'id, updatedAt',
+  journal: '[sandboxId+index]',
+  checkpoints: '[sandboxId+part]',
+  kv: 'key',
+  snapshots: null,
+};
+
+export class SandboxDb extends Dexie {
+  sandboxes!: Table<MetaRow, string>;
+  journal!: Table<JournalRow, [string, number]>;
+  checkpoints!: Table<CheckpointRow, [string, string]>;
+  kv!: Table<KvRow, string>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade(upgradeV1toV2);
+  }
+}
+
+/** The commands a state's log recorded, as journal rows: v1 had no journal. */
+export function journalFromLog(sandboxId: string, state: SandboxState): JournalRow[] {
+  const rows: JournalRow[] = [];
+  for (const e of state.log)
+    if (e.kind === 'command')
+      rows.push({ sandboxId, index: rows.length, at: e.t, command: e.data!.command as Command });
+  return rows;
+}
+
+async function upgradeV1toV2(tx: Transaction) {
+  const snapshots = (await tx.table('snapshots').toArray()) as SnapshotRowV1[];
+  for (const snap of snapshots) {
+    const state = migrateState(snap.state);
+    const cp = splitState(state);
+    await tx
+      .table('checkpoints')
+      .bulkPut(cp.parts.map((p) => ({ sandboxId: snap.sandboxId, part: p.part, data: p.data })));
+    await tx.table('journal').bulkPut(journalFromLog(snap.sandboxId, state));
+    await tx.table('sandboxes').update(snap.sandboxId, {
+      commandCount: cp.commandCount,
+      now: cp.now,
+      orgCount: cp.orgCount,
+    });
+  }
+  // A v1 sandbox saved before its first snapshot has only its meta row.
+  await tx
+    .table('sandboxes')
+    .toCollection()
+    .modify((m: Partial<MetaRow>) => {
+      m.commandCount ??= 0;
+      m.now ??= 0;
+      m.orgCount ??= 0;
+    });
+}
