@@ -30,6 +30,8 @@ export class Sandbox {
   readonly network: Network;
   /** Bumped on every change, so views know when to read again. */
   version = 0;
+  /** What changed since persistence last asked: records by org, and orgs whose other parts changed. */
+  private dirty = { records: new Map<string, Set<string>>(), orgs: new Set<string>() };
   private listeners = new Set<() => void>();
   private commandListeners = new Set<(entry: JournalEntry, result: CommandResult) => void>();
 
@@ -87,6 +89,32 @@ export class Sandbox {
   private changed() {
     this.version++;
     if (this.listeners.size) for (const fn of this.listeners) fn();
+  }
+
+  /** The seeded generator's current state (the copy in `state.rng` is refreshed on snapshot). */
+  rngState(): number[] {
+    return this.rng.state();
+  }
+
+  /**
+   * Hands over what changed since the last call, so a saver rewrites only those rows:
+   * record ids per org (put, edited or deleted) and orgs whose other parts changed.
+   */
+  takeDirty(): { records: Map<string, Set<string>>; orgs: Set<string> } {
+    const d = this.dirty;
+    this.dirty = { records: new Map(), orgs: new Set() };
+    return d;
+  }
+
+  /** For the few sandbox commands that change an org outside a plan (online/offline). */
+  markOrgChanged(org: string) {
+    this.dirty.orgs.add(org);
+  }
+
+  private touchRecord(org: string, id: string) {
+    let set = this.dirty.records.get(org);
+    if (!set) this.dirty.records.set(org, (set = new Set()));
+    set.add(id);
   }
 
   /** A copy of the whole state as plain data, consistent at this instant. */
@@ -186,6 +214,7 @@ export class Sandbox {
     const s = this.state;
     switch (op.op) {
       case 'createOrg':
+        this.dirty.orgs.add(op.org.id);
         s.orgs[op.org.id] = op.org;
         s.orgOrder.push(op.org.id);
         return;
@@ -222,6 +251,11 @@ export class Sandbox {
     }
     const org = s.orgs[op.org];
     if (!org) return;
+    if (op.op === 'putRecord') this.touchRecord(org.id, op.record.Id);
+    else if (op.op === 'setFields' || op.op === 'deleteRecord') this.touchRecord(org.id, op.id);
+    else if (op.op === 'renameFieldData')
+      for (const id in org.records) this.touchRecord(org.id, id);
+    else if (op.op !== 'history') this.dirty.orgs.add(org.id);
     switch (op.op) {
       case 'putRecord':
         org.records[op.record.Id] = op.record;

@@ -7,7 +7,25 @@ import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts
 export const STATE_MIGRATIONS: Record<
   number,
   (state: Record<string, unknown>) => Record<string, unknown>
-> = {};
+> = {
+  // Format 2 added the starting settings (for scenarios) and the pending-children index.
+  1: (state) => {
+    const orgs = (state.orgs ?? {}) as Record<string, Record<string, unknown>>;
+    for (const org of Object.values(orgs)) {
+      const index: Record<string, string[]> = {};
+      const pnrcs = (org.recordConnections ?? {}) as Record<
+        string,
+        { Id: string; pending?: { parentShareKey?: string | null } | null }
+      >;
+      for (const p of Object.values(pnrcs)) {
+        const key = p.pending?.parentShareKey;
+        if (key) (index[key] ??= []).push(p.Id);
+      }
+      org.pendingChildren ??= index;
+    }
+    return { ...state, initialSettings: state.initialSettings ?? structuredClone(state.settings) };
+  },
+};
 
 export class StateFormatError extends Error {}
 

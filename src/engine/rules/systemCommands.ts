@@ -79,6 +79,7 @@ export function systemCommand(sb: Sandbox, cmd: Command): Plan | Refusal | null 
       const org = s.orgs[cmd.org];
       if (!org) return refuse('API', `There is no org "${cmd.org}".`);
       org.offline = cmd.offline;
+      sb.markOrgChanged(org.id);
       if (!cmd.offline) sb.releaseHeld();
       return {
         ops: [

@@ -3,7 +3,8 @@ import type { NetworkState } from './network.ts';
 import type { OrgId, OrgState } from './org.ts';
 import type { SandboxSettings } from './settings.ts';
 
-export const STATE_FORMAT = 1;
+/** 2: `initialSettings` and each org's `pendingChildren` index. */
+export const STATE_FORMAT = 2;
 
 /** The whole sandbox as plain data: what persistence stores and a reload restores. */
 export interface SandboxState {
