@@ -30,6 +30,8 @@ export class Sandbox {
   readonly network: Network;
   /** Bumped on every change, so views know when to read again. */
   version = 0;
+  /** Whether to record changed records for `takeDirty`; the first call turns it on. */
+  private trackChanges = false;
   /** What changed since persistence last asked: records by org, and orgs whose other parts changed. */
   private dirty = { records: new Map<string, Set<string>>(), orgs: new Set<string>() };
   private listeners = new Set<() => void>();
@@ -98,11 +100,20 @@ export class Sandbox {
 
   /**
    * Hands over what changed since the last call, so a saver rewrites only those rows:
-   * record ids per org (put, edited or deleted) and orgs whose other parts changed.
+   * record ids per org (put, edited or deleted) and orgs whose other parts changed. Tracking
+   * starts with the first call, which reports every org and record.
    */
   takeDirty(): { records: Map<string, Set<string>>; orgs: Set<string> } {
     const d = this.dirty;
     this.dirty = { records: new Map(), orgs: new Set() };
+    if (!this.trackChanges) {
+      // Nothing was tracked before the first call: report everything once.
+      this.trackChanges = true;
+      for (const id of this.state.orgOrder) {
+        d.orgs.add(id);
+        d.records.set(id, new Set(Object.keys(this.state.orgs[id]!.records)));
+      }
+    }
     return d;
   }
 
@@ -112,6 +123,7 @@ export class Sandbox {
   }
 
   private touchRecord(org: string, id: string) {
+    if (!this.trackChanges) return;
     let set = this.dirty.records.get(org);
     if (!set) this.dirty.records.set(org, (set = new Set()));
     set.add(id);

@@ -7,8 +7,13 @@ export const CONNECTION_USER_ALIAS = 'pnet';
 export function adminUserId(idTag: string): string {
   return `005${idTag}00000000001`;
 }
+const connectionUsers = new Map<string, string>();
+
+/** The Connection User's id; cached because every inbound change is stamped with it. */
 export function connectionUserId(idTag: string): string {
-  return `005${idTag}00000000002`;
+  let id = connectionUsers.get(idTag);
+  if (!id) connectionUsers.set(idTag, (id = `005${idTag}00000000002`));
+  return id;
 }
 
 /**

@@ -180,7 +180,13 @@ export function mapInbound(
         rule: 'SUB-4',
         reason: `Field mapping broken: ${partnerObject}.${f} maps to ${sub.localObject}.${target}, which no longer exists.`,
       };
-    const source = sourceDefs?.find((x) => x.apiName === f);
+    let source: FieldDef | undefined;
+    if (sourceDefs)
+      for (let k = 0; k < sourceDefs.length; k++)
+        if (sourceDefs[k]!.apiName === f) {
+          source = sourceDefs[k];
+          break;
+        }
     if (source) {
       const compatible = cachedCheck(source, def);
       if (!compatible.ok)

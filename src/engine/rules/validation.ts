@@ -26,6 +26,8 @@ export function checkValues(
   return { ok: true, values: out };
 }
 
+const PASSED = Object.freeze({ ok: true as const });
+
 /**
  * Required fields and the org's validation rules, checked on the record as it would be saved.
  * With `changes`, only the changed fields' required-ness is checked: the rest was valid already.
@@ -65,5 +67,5 @@ export function checkRecord(
           : text.includes(r.value ?? '');
     if (hit) return { ok: false, reason: `Validation rule: ${r.message}` };
   }
-  return { ok: true };
+  return PASSED;
 }

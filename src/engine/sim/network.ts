@@ -27,6 +27,17 @@ export type Arrival =
  */
 export class Network {
   private heap: TinyQueue<Message>;
+  /** Interned keys: building "from>to" and "wire:from" per message costs more than the lookup. */
+  private linkKeys = new Map<string, Map<string, string>>();
+  private channelKeys = new Map<string, Map<string, string>>();
+
+  private key(cache: Map<string, Map<string, string>>, a: string, b: string, sep: string): string {
+    let inner = cache.get(a);
+    if (!inner) cache.set(a, (inner = new Map()));
+    let k = inner.get(b);
+    if (!k) inner.set(b, (k = a + sep + b));
+    return k;
+  }
 
   constructor(
     readonly state: NetworkState,
@@ -38,7 +49,7 @@ export class Network {
   }
 
   link(from: string, to: string): LinkSettings {
-    return this.state.links[linkKey(from, to)] ?? this.defaults();
+    return this.state.links[this.key(this.linkKeys, from, to, '>')] ?? this.defaults();
   }
 
   setLink(from: string, to: string, patch: Partial<LinkSettings>): LinkSettings {
@@ -48,7 +59,7 @@ export class Network {
   }
 
   channel(wire: string, from: string, to: string): Channel {
-    const key = channelKey(wire, from);
+    const key = this.key(this.channelKeys, wire, from, ':');
     let ch = this.state.channels[key];
     if (!ch) {
       ch = {
