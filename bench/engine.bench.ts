@@ -1,4 +1,5 @@
 import { S2S } from '../src/engine/api.ts';
+import { connectedAccounts } from '../src/engine/presets/connectedOrgs.ts';
 import type { BenchResult } from './result.ts';
 
 const FIELDS = ['Name', 'Phone', 'Website', 'AccountNumber', 'BillingCity', 'Description'] as const;
@@ -16,74 +17,7 @@ function xorshift(seed: number) {
 /** Two orgs joined by an accepted connection, Account published and subscribed both ways. */
 export function connectedPair(seed: number, extra: string[] = []) {
   const s = S2S.create({ seed, settings: { publicationDelayMs: 0 } });
-  s.run([
-    { type: 'org.create', org: 'a', name: 'Org A' },
-    { type: 'org.create', org: 'b', name: 'Org B' },
-    ...extra.map((id) => ({ type: 'org.create' as const, org: id, name: `Org ${id}` })),
-  ]);
-  const [A, B] = s.orgs().map((o) => o.adminId) as [string, string];
-  s.run([
-    { type: 's2s.enable', org: 'a', as: A },
-    { type: 's2s.enable', org: 'b', as: B },
-  ]);
-  const acc = s.dispatch({
-    type: 'record.create',
-    org: 'a',
-    as: A,
-    object: 'Account',
-    values: { Name: 'Org B Inc' },
-  });
-  const con = s.dispatch({
-    type: 'record.create',
-    org: 'a',
-    as: A,
-    object: 'Contact',
-    values: { LastName: 'Partner', Email: 'p@b.example.com', AccountId: acc.ok ? acc.id! : '' },
-  });
-  s.run([{ type: 'connection.invite', org: 'a', as: A, contactId: con.ok ? con.id! : '' }]);
-  s.runUntilIdle();
-  const bConn = s.connections('b')[0]!.Id;
-  s.run([{ type: 'connection.accept', org: 'b', as: B, connectionId: bConn }]);
-  s.runUntilIdle();
-  const aConn = s.connections('a')[0]!.Id;
-  s.run([
-    {
-      type: 'connection.publish',
-      org: 'a',
-      as: A,
-      connectionId: aConn,
-      object: 'Account',
-      fields: [...FIELDS],
-    },
-    {
-      type: 'connection.publish',
-      org: 'b',
-      as: B,
-      connectionId: bConn,
-      object: 'Account',
-      fields: [...FIELDS],
-    },
-  ]);
-  s.runUntilIdle();
-  s.run([
-    {
-      type: 'connection.subscribe',
-      org: 'b',
-      as: B,
-      connectionId: bConn,
-      partnerObject: 'Account',
-      autoAccept: true,
-    },
-    {
-      type: 'connection.subscribe',
-      org: 'a',
-      as: A,
-      connectionId: aConn,
-      partnerObject: 'Account',
-    },
-  ]);
-  s.runUntilIdle();
-  return { s, A, B, aConn, bConn };
+  return { s, ...connectedAccounts(s, FIELDS, extra) };
 }
 
 function value(field: string, n: number): string {

@@ -1,5 +1,6 @@
 import { S2S } from '../../src/engine/api.ts';
 import type { Command } from '../../src/engine/commands/command.ts';
+import { connectedAccounts } from '../../src/engine/presets/connectedOrgs.ts';
 import type { SandboxState } from '../../src/engine/state/sandboxState.ts';
 
 export const FIELDS = [
@@ -33,70 +34,7 @@ export function world(): World {
 
 function build(): World {
   const s = S2S.create({ seed: 1, settings: { publicationDelayMs: 0 } });
-  s.run([
-    { type: 'org.create', org: 'a', name: 'Org A' },
-    { type: 'org.create', org: 'b', name: 'Org B' },
-  ]);
-  const [A, B] = s.orgs().map((o) => o.adminId) as [string, string];
-  s.run([
-    { type: 's2s.enable', org: 'a', as: A },
-    { type: 's2s.enable', org: 'b', as: B },
-  ]);
-  const acc = s.run([
-    { type: 'record.create', org: 'a', as: A, object: 'Account', values: { Name: 'B Inc' } },
-  ])[0]!;
-  const con = s.run([
-    {
-      type: 'record.create',
-      org: 'a',
-      as: A,
-      object: 'Contact',
-      values: { LastName: 'P', Email: 'p@b.example.com', AccountId: acc.ok ? acc.id! : '' },
-    },
-  ])[0]!;
-  s.run([{ type: 'connection.invite', org: 'a', as: A, contactId: con.ok ? con.id! : '' }]);
-  s.runUntilIdle();
-  const bConn = s.connections('b')[0]!.Id;
-  s.run([{ type: 'connection.accept', org: 'b', as: B, connectionId: bConn }]);
-  s.runUntilIdle();
-  const aConn = s.connections('a')[0]!.Id;
-  s.run([
-    {
-      type: 'connection.publish',
-      org: 'a',
-      as: A,
-      connectionId: aConn,
-      object: 'Account',
-      fields: [...FIELDS],
-    },
-    {
-      type: 'connection.publish',
-      org: 'b',
-      as: B,
-      connectionId: bConn,
-      object: 'Account',
-      fields: [...FIELDS],
-    },
-  ]);
-  s.runUntilIdle();
-  s.run([
-    {
-      type: 'connection.subscribe',
-      org: 'b',
-      as: B,
-      connectionId: bConn,
-      partnerObject: 'Account',
-      autoAccept: true,
-    },
-    {
-      type: 'connection.subscribe',
-      org: 'a',
-      as: A,
-      connectionId: aConn,
-      partnerObject: 'Account',
-    },
-  ]);
-  s.runUntilIdle();
+  const { A, B, aConn } = connectedAccounts(s, FIELDS);
   const ids = [0, 1, 2].map((i) => {
     const r = s.run([
       {
