@@ -2,7 +2,7 @@ import type { Command } from '../commands/command.ts';
 import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
-import type { Message } from '../state/network.ts';
+import type { Message, MessageBody } from '../state/network.ts';
 import type { OrgState, User } from '../state/org.ts';
 import { requireManageConnections, requireS2S } from './access.ts';
 import { adminOf, newReceivedConnection } from './orgAdmin.ts';
@@ -56,8 +56,6 @@ export function connectionCommand(
   const pnc = org.connections[cmd.connectionId];
   if (!pnc) return refuse('CONN-2', `There is no connection ${cmd.connectionId} in ${org.name}.`);
   const now = ctx.now;
-  const put = (next: PartnerNetworkConnection) =>
-    b.push({ op: 'putConnection', org: org.id, pnc: next });
   const event: Record<string, ConnectionEvent> = {
     'connection.accept': 'ACCEPT',
     'connection.decline': 'DECLINE',
@@ -82,94 +80,102 @@ export function connectionCommand(
     const rule = cmd.type === 'connection.deactivate' ? 'CONN-6' : 'CONN-3';
     return refuse(rule, `${why[cmd.type]} (${pnc.ConnectionName} is ${pnc.ConnectionStatus}.)`);
   }
-  switch (cmd.type) {
-    case 'connection.accept': {
-      if (cmd.accountId && org.records[cmd.accountId]?.object !== 'Account')
-        return refuse('CONN-1', `${cmd.accountId} is not an Account.`);
-      put(
-        withHistory(pnc, now, 'Invitation accepted', {
-          ConnectionStatus: to,
-          ResponseDate: now,
-          AccountId: cmd.accountId ?? pnc.AccountId,
-        }),
-      );
-      b.send(org, pnc, { kind: 'Decision', accepted: true, partnerName: org.name });
-      b.log({
-        kind: 'state',
-        org: org.id,
-        conn: pnc.Id,
-        wire: pnc.wire,
-        rule: 'CONN-3',
-        text: `${u.Name} accepted the invitation from ${pnc.ConnectionName}`,
-      });
-      break;
-    }
-    case 'connection.decline':
-      put(
-        withHistory(pnc, now, 'Invitation declined', { ConnectionStatus: to, ResponseDate: now }),
-      );
-      b.send(org, pnc, { kind: 'Decision', accepted: false, partnerName: org.name });
-      b.log({
-        kind: 'state',
-        org: org.id,
-        conn: pnc.Id,
-        wire: pnc.wire,
-        rule: 'CONN-3',
-        text: `${u.Name} declined the invitation from ${pnc.ConnectionName}`,
-      });
-      break;
-    case 'connection.decideLater':
-      b.log({
-        kind: 'info',
-        org: org.id,
-        conn: pnc.Id,
-        rule: 'CONN-3',
-        text: `${u.Name} will decide later on ${pnc.ConnectionName}`,
-      });
-      break;
-    case 'connection.cancel':
-      put(withHistory(pnc, now, 'Invitation cancelled', { ConnectionStatus: to }));
-      b.send(org, pnc, { kind: 'InvitationCancelled' });
-      b.log({
-        kind: 'state',
-        org: org.id,
-        conn: pnc.Id,
-        wire: pnc.wire,
-        rule: 'CONN-3',
-        text: `${u.Name} cancelled the invitation to ${pnc.ConnectionName}`,
-      });
-      break;
-    case 'connection.resend':
-      put(withHistory(pnc, now, 'Invitation resent', { ConnectionStatus: to }));
-      b.send(org, pnc, {
-        kind: 'Invitation',
-        inviterName: org.name,
-        inviterEmail: org.s2s.fromAddress,
-        toEmail: '',
-      });
-      b.log({
-        kind: 'info',
-        org: org.id,
-        conn: pnc.Id,
-        rule: 'CONN-3',
-        text: `${u.Name} resent the invitation to ${pnc.ConnectionName}`,
-      });
-      break;
-    case 'connection.deactivate':
-      put(withHistory(pnc, now, `Connection deactivated by ${u.Name}`, { ConnectionStatus: to }));
-      endRecordShares(b, org, pnc);
-      b.send(org, pnc, { kind: 'Deactivated' });
-      b.log({
-        kind: 'state',
-        org: org.id,
-        conn: pnc.Id,
-        wire: pnc.wire,
-        rule: 'CONN-6',
-        text: `${u.Name} deactivated the connection with ${pnc.ConnectionName}`,
-      });
-      break;
-  }
+  if (
+    cmd.type === 'connection.accept' &&
+    cmd.accountId &&
+    org.records[cmd.accountId]?.object !== 'Account'
+  )
+    return refuse('CONN-1', `${cmd.accountId} is not an Account.`);
+  const d = decision(org, u, pnc, cmd, now);
+  if (d.history !== null)
+    b.push({
+      op: 'putConnection',
+      org: org.id,
+      pnc: withHistory(pnc, now, d.history, { ConnectionStatus: to, ...d.patch }),
+    });
+  if (cmd.type === 'connection.deactivate') endRecordShares(b, org, pnc);
+  if (d.body) b.send(org, pnc, d.body);
+  b.log({
+    kind: d.body && cmd.type !== 'connection.resend' ? 'state' : 'info',
+    org: org.id,
+    conn: pnc.Id,
+    wire: pnc.wire,
+    rule: d.rule,
+    text: d.text,
+  });
   return b.build({ id: pnc.Id });
+}
+
+/** What each decision on a connection writes, sends and says (CONN-3, CONN-6). */
+function decision(
+  org: OrgState,
+  u: User,
+  pnc: PartnerNetworkConnection,
+  cmd: Exclude<ConnectionCommand, { type: 'connection.invite' }>,
+  now: number,
+): {
+  history: string | null;
+  patch: Partial<PartnerNetworkConnection>;
+  body: MessageBody | null;
+  rule: string;
+  text: string;
+} {
+  const name = pnc.ConnectionName;
+  switch (cmd.type) {
+    case 'connection.accept':
+      return {
+        history: 'Invitation accepted',
+        patch: { ResponseDate: now, AccountId: cmd.accountId ?? pnc.AccountId },
+        body: { kind: 'Decision', accepted: true, partnerName: org.name },
+        rule: 'CONN-3',
+        text: `${u.Name} accepted the invitation from ${name}`,
+      };
+    case 'connection.decline':
+      return {
+        history: 'Invitation declined',
+        patch: { ResponseDate: now },
+        body: { kind: 'Decision', accepted: false, partnerName: org.name },
+        rule: 'CONN-3',
+        text: `${u.Name} declined the invitation from ${name}`,
+      };
+    case 'connection.decideLater':
+      return {
+        history: null,
+        patch: {},
+        body: null,
+        rule: 'CONN-3',
+        text: `${u.Name} will decide later on ${name}`,
+      };
+    case 'connection.cancel':
+      return {
+        history: 'Invitation cancelled',
+        patch: {},
+        body: { kind: 'InvitationCancelled' },
+        rule: 'CONN-3',
+        text: `${u.Name} cancelled the invitation to ${name}`,
+      };
+    case 'connection.resend':
+      return {
+        history: 'Invitation resent',
+        patch: {},
+        body: {
+          kind: 'Invitation',
+          inviterName: org.name,
+          inviterEmail: org.s2s.fromAddress,
+          toEmail: '',
+        },
+        rule: 'CONN-3',
+        text: `${u.Name} resent the invitation to ${name}`,
+      };
+    case 'connection.deactivate':
+      return {
+        history: `Connection deactivated by ${u.Name}`,
+        patch: {},
+        body: { kind: 'Deactivated' },
+        rule: 'CONN-6',
+        text: `${u.Name} deactivated the connection with ${name}`,
+      };
+  }
 }
 
 function invite(
