@@ -1,7 +1,15 @@
 import type { S2S } from '../engine/api.ts';
 import type { Command } from '../engine/commands/command.ts';
 import type { JournalEntry } from '../engine/journal.ts';
-import { takeCheckpoint, type CheckpointData } from './checkpoint.ts';
+import {
+  emptyDirty,
+  mergeDirty,
+  StaleCheckpointError,
+  takeCheckpoint,
+  type Checkpoint,
+  type Dirty,
+  type SavedLayout,
+} from './checkpoint.ts';
 import type { SandboxStore } from './store.ts';
 import { openTabChannel, type TabChannel } from './tabChannel.ts';
 import { defaultLocks, type LockRequest, type WriterLock } from './writerLock.ts';
@@ -36,12 +44,24 @@ export function isQuotaError(e: unknown): boolean {
  * Keeps one open sandbox saved. Every command becomes a journal row within a microtask, so a
  * user's action is durable as soon as it is applied; the running simulation (clock, messages
  * in flight, records) is checkpointed on a throttle, in one transaction, from a copy taken at
- * one instant. A reload restores the last checkpoint and replays the journal after it.
+ * one instant; a checkpoint rewrites only the rows the engine reports changed (takeDirty)
+ * since the last one, so its main-thread block stays small. A reload restores the last
+ * checkpoint and replays the journal after it.
  */
 export class Autosave {
   status: AutosaveStatus = 'saving';
   /** For the benchmark and diagnostics: how much main-thread time checkpoint copies take. */
-  readonly stats = { checkpoints: 0, journalWrites: 0, lastCopyMs: 0, maxCopyMs: 0 };
+  readonly stats = {
+    checkpoints: 0,
+    fullCheckpoints: 0,
+    journalWrites: 0,
+    /** Rows the last checkpoint put. */
+    lastRows: 0,
+    lastCopyMs: 0,
+    maxCopyMs: 0,
+    /** The longest block of an incremental checkpoint (a full one is first or after errors). */
+    maxIncrementalCopyMs: 0,
+  };
   message: string | null = null;
   private readonly sb;
   private readonly intervalMs: number;
@@ -49,9 +69,13 @@ export class Autosave {
   private logCursor: number;
   private commandIndex: number;
   private dirty = false;
-  /** The next checkpoint rewrites every part and drops stale ones (first write, after errors). */
-  private full = true;
-  private savedLogLength = 0;
+  /**
+   * What the checkpoint rows on disk hold; null makes the next checkpoint rewrite every row
+   * and drop stale ones (a sandbox not opened from the store, after errors).
+   */
+  private base: SavedLayout | null;
+  /** Changes taken from the engine that no checkpoint has saved yet (a write failed). */
+  private carry: Dirty = emptyDirty();
   private lastCheckpointAt = -Infinity;
   private checkpointDue = false;
   /** While a checkpoint is written, changes wait for it to end so the throttle holds. */
@@ -77,6 +101,7 @@ export class Autosave {
     this.logCursor = this.sb.state.log.length;
     this.commandIndex = this.sb.state.commandCount;
     // Commands dispatched before the lock is settled are collected from the log later.
+    this.base = store.takeLayout?.(s2s) ?? null;
   }
 
   onStatus(fn: (s: AutosaveStatus, message: string | null) => void): () => void {
@@ -110,9 +135,9 @@ export class Autosave {
     this.lock = lock;
     this.writer = true;
     this.channel.post({ type: 'claimed', sandboxId: this.sandboxId });
-    // The engine announces commands through subscribe (onCommand is not fired yet); both
-    // lead to the same scan of the log, so either is enough.
-    this.cleanups.push(this.sb.subscribe(this.changed), this.sb.onCommand(this.changed));
+    // subscribe fires after every change, commands included; the log, scanned from a cursor,
+    // also yields the commands dispatched before the lock was settled.
+    this.cleanups.push(this.sb.subscribe(this.changed));
     this.cleanups.push(this.store.registerFlusher(this.sandboxId, () => this.flush()));
     if ((this.opts.pageEvents ?? true) && typeof document !== 'undefined') {
       const hide = () => {
@@ -204,37 +229,54 @@ export class Autosave {
     this.checkpointDue = false;
     this.dirty = false;
     this.collect();
-    let data: CheckpointData;
-    const full = this.full;
+    const base = this.base;
+    // Unknown until this write succeeds: a failure leaves the next one to rewrite everything.
+    this.base = null;
+    // Kept until written: a failed write must not lose what the engine handed over.
+    const dirty = mergeDirty(this.carry, this.sb.takeDirty());
     const t0 = performance.now();
     const journal = this.pending.splice(0);
+    let cp: Checkpoint;
     let write: Promise<void>;
     try {
       // Taking the parts and handing them to the store is one synchronous block: the store
       // copies them before the simulation can move on. That block is the main-thread cost.
-      data = takeCheckpoint(this.sb, full ? 0 : this.savedLogLength);
-      write = this.store.writeCheckpoint(this.sandboxId, { data, journal, full });
+      cp = takeCheckpoint(this.sb, { base, dirty });
+      write = this.store.writeCheckpoint(this.sandboxId, {
+        data: cp.data,
+        journal,
+        full: !base,
+      });
     } catch (e) {
       this.pending.unshift(...journal);
       this.failed(e);
       return false;
     }
-    this.stats.lastCopyMs = performance.now() - t0;
-    this.stats.maxCopyMs = Math.max(this.stats.maxCopyMs, this.stats.lastCopyMs);
+    const ms = performance.now() - t0;
+    this.stats.lastCopyMs = ms;
+    this.stats.maxCopyMs = Math.max(this.stats.maxCopyMs, ms);
+    if (base) this.stats.maxIncrementalCopyMs = Math.max(this.stats.maxIncrementalCopyMs, ms);
+    else this.stats.fullCheckpoints++;
+    this.stats.lastRows = cp.data.parts.length;
     this.stats.checkpoints++;
     this.setStatus('saving');
     this.inCheckpoint = true;
     try {
       await write;
       this.inCheckpoint = false;
-      this.full = false;
-      this.savedLogLength = (data.parts[0]!.data as { logLength: number }).logLength;
+      this.base = cp.layout;
+      this.carry = emptyDirty();
       this.lastCheckpointAt = Date.now();
       if (this.dirty) this.schedule();
       return true;
     } catch (e) {
       this.inCheckpoint = false;
       this.pending.unshift(...journal);
+      // Another tab saved this sandbox meanwhile: nothing is wrong, rewrite it all at once.
+      if (e instanceof StaleCheckpointError) {
+        this.checkpointDue = true;
+        return true;
+      }
       this.failed(e);
       return false;
     }
@@ -247,8 +289,7 @@ export class Autosave {
       void this.stop();
       return;
     }
-    this.full = true;
-    this.savedLogLength = 0;
+    this.base = null;
     this.setStatus('error', `Saving failed (${(e as Error)?.message ?? e}); retrying.`);
     this.lastCheckpointAt = Date.now();
     this.schedule();

@@ -1,6 +1,12 @@
 import { S2S } from '../engine/api.ts';
 import { applyJournal, type JournalEntry, type Scenario } from '../engine/journal.ts';
-import { assembleCheckpoint, splitState, type CheckpointPart } from './checkpoint.ts';
+import { STATE_FORMAT } from '../engine/state/sandboxState.ts';
+import {
+  restoreCheckpoint,
+  splitState,
+  type CheckpointPart,
+  type SavedLayout,
+} from './checkpoint.ts';
 import { migrateState } from './migrations.ts';
 import {
   EXPORT_APP,
@@ -43,6 +49,7 @@ export abstract class BaseStore implements SandboxStore {
   abstract readonly kind: 'indexeddb' | 'memory';
   readonly fallbackReason: string | null = null;
   private flushers = new Map<string, Set<() => Promise<void>>>();
+  private layouts = new WeakMap<S2S, SavedLayout>();
 
   protected abstract listMeta(): Promise<SandboxMeta[]>;
   protected abstract getMeta(id: string): Promise<SandboxMeta | undefined>;
@@ -90,8 +97,7 @@ export abstract class BaseStore implements SandboxStore {
   }
 
   private async saveBuilt(meta: SandboxMeta, s2s: S2S): Promise<SandboxMeta> {
-    const state = s2s.snapshot();
-    const cp = splitState(state);
+    const cp = splitState(s2s.snapshot()).data;
     const full = { ...meta, commandCount: cp.commandCount, now: cp.now, orgCount: cp.orgCount };
     await this.writeNew(full, s2s.scenario().commands, cp.parts);
     return full;
@@ -129,24 +135,43 @@ export abstract class BaseStore implements SandboxStore {
   }
 
   async open(id: string): Promise<LoadedSandbox> {
-    const loaded = this.restore(await this.mustSaved(id, false));
+    const { loaded, layout } = this.restore(await this.mustSaved(id, false));
+    if (layout) this.layouts.set(loaded.s2s, layout);
     await this.setKv(LAST_OPENED, id);
     return loaded;
   }
 
-  private restore(saved: SavedSandbox): LoadedSandbox {
-    const state = assembleCheckpoint(saved.parts);
-    const s2s = state
-      ? S2S.restore(migrateState(state))
-      : S2S.create({ seed: saved.meta.seed, settings: saved.meta.settings });
+  takeLayout(s2s: S2S): SavedLayout | null {
+    const layout = this.layouts.get(s2s) ?? null;
+    this.layouts.delete(s2s);
+    return layout;
+  }
+
+  /**
+   * The sandbox the rows hold, with their layout when the state needed no migration (a
+   * migrated state differs from its rows, so its first checkpoint must rewrite them all).
+   */
+  private restore(saved: SavedSandbox): { loaded: LoadedSandbox; layout: SavedLayout | null } {
+    const cp = restoreCheckpoint(saved.parts);
+    let layout: SavedLayout | null = null;
+    let s2s: S2S;
+    if (cp) {
+      const current = cp.state.format === STATE_FORMAT;
+      s2s = S2S.restore(migrateState(cp.state));
+      if (current) {
+        layout = cp.layout;
+        // Starts change tracking here: what the journal replays is what differs from the rows.
+        s2s.sandbox.takeDirty();
+      }
+    } else s2s = S2S.create({ seed: saved.meta.seed, settings: saved.meta.settings });
     applyJournal(s2s.sandbox, saved.journal);
-    return { meta: saved.meta, s2s };
+    return { loaded: { meta: saved.meta, s2s }, layout };
   }
 
   async exportFile(id: string): Promise<ExportFile> {
     await this.flushOpen(id);
     const saved = await this.mustSaved(id, true);
-    const { s2s } = this.restore(saved);
+    const { s2s } = this.restore(saved).loaded;
     const { meta } = saved;
     return {
       app: EXPORT_APP,

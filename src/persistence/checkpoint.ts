@@ -1,17 +1,55 @@
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
-import type { OrgState } from '../engine/state/org.ts';
+import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
+import type { CoreStateV2 } from './layoutV2.ts';
 
 /**
- * A checkpoint is a handful of rows, because IndexedDB's cost is per row and per transaction,
- * not per byte: 'core' (clock, rng, network with the messages in flight, counters), one row
- * per org holding the whole OrgState, and the event log in fixed chunks so only the chunks
- * that grew are rewritten.
+ * A checkpoint is a set of rows, cut so that a checkpoint taken while the simulation runs
+ * rewrites only what changed (IndexedDB's put clones its value on the main thread, so every
+ * byte written is a byte the page waits for):
+ *
+ * - `core`: the state without orgs and log (clock, settings, network with the messages in
+ *   flight, counters), the log length and each org's layout (its bucket names and history
+ *   length), so a reader knows every row it must find; rewritten by every checkpoint.
+ * - `rev`: a random id of the checkpoint. An incremental write names the rev it builds on and
+ *   is refused when the rows on disk are another's (another tab saved meanwhile).
+ * - `org:<id>`: the OrgState without `records` and `history`.
+ * - `rec:<org>:<bucket>`: about BUCKET_SIZE records (see bucketOf), with each record's rank
+ *   in the org's `records` object, so a restore rebuilds the object in its original key order
+ *   (the engine iterates it, and the order decides the order of messages it sends).
+ * - `hist:<org>:<n>`: the org's field history, append-only, in chunks of HISTORY_CHUNK.
+ * - `log:<n>`: the event log, append-only, in chunks of LOG_CHUNK.
+ *
+ * Log and history chunks are rewritten only from the last saved (partial) chunk on.
  */
 export const LOG_CHUNK = 5000;
+export const HISTORY_CHUNK = 5000;
+export const BUCKET_SIZE = 500;
+/** Buckets for ids outside the engine's pattern (none today): a hash of the id picks one. */
+export const HASH_BUCKETS = 16;
 
-export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & { logLength: number };
+export const CORE = 'core';
+export const REV = 'rev';
+export const orgPart = (org: string) => `org:${org}`;
+export const bucketPart = (org: string, bucket: string) => `rec:${org}:${bucket}`;
+export const historyPart = (org: string, chunk: number) => `hist:${org}:${chunk}`;
+export const logPart = (chunk: number) => `log:${chunk}`;
+
+export type OrgRow = Omit<OrgState, 'records' | 'history'>;
+/** `seq[i]` is the rank of `records[i]` in its org's `records` object. */
+export interface BucketRow {
+  seq: number[];
+  records: SObjectRecord[];
+}
+export interface OrgLayoutRow {
+  buckets: string[];
+  historyLength: number;
+}
+export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
+  logLength: number;
+  layout: Record<string, OrgLayoutRow>;
+};
 
 export interface CheckpointPart {
   part: string;
@@ -19,85 +57,377 @@ export interface CheckpointPart {
 }
 
 export interface CheckpointData {
+  /** Rows to put, `core` first and `rev` second. */
   parts: CheckpointPart[];
+  /** Rows to delete (buckets left empty, orgs gone). */
+  drop: string[];
+  rev: string;
+  /** Incremental only: the rev the rows on disk must have, else the write is refused. */
+  baseRev?: string | null;
   commandCount: number;
   now: number;
   orgCount: number;
 }
 
-export const CORE = 'core';
-export const orgPart = (id: string) => `org:${id}`;
-export const logPart = (chunk: number) => `log:${chunk}`;
+/** What persistence must rewrite: the shape of `Sandbox.takeDirty()`. */
+export interface Dirty {
+  records: Map<string, Set<string>>;
+  orgs: Set<string>;
+}
+
+interface OrgLayout {
+  buckets: Set<string>;
+  historyLength: number;
+  /** Rank of every record in `org.records` order; new records get `nextSeq`. */
+  seq: Map<string, number>;
+  nextSeq: number;
+}
+
+/** What the rows on disk hold, so the next checkpoint writes only what differs. */
+export interface SavedLayout {
+  rev: string | null;
+  logLength: number;
+  orgs: Map<string, OrgLayout>;
+}
+
+export interface Checkpoint {
+  data: CheckpointData;
+  /** The rows on disk once `data` is written. */
+  layout: SavedLayout;
+}
+
+export const emptyDirty = (): Dirty => ({ records: new Map(), orgs: new Set() });
+
+/** Adds `from` to `into` (keeping first-seen order) and returns `into`. */
+export function mergeDirty(into: Dirty, from: Dirty): Dirty {
+  for (const org of from.orgs) into.orgs.add(org);
+  for (const [org, ids] of from.records) {
+    const set = into.records.get(org);
+    if (!set) into.records.set(org, new Set(ids));
+    else for (const id of ids) set.add(id);
+  }
+  return into;
+}
+
+const ENGINE_ID = /^([0-9A-Za-z]{3}[A-Z])(\d{11})$/;
 
 /**
- * The engine keeps its RNG outside `state` and copies it in only inside `snapshot()`, which
- * clones everything, log included. Reading it directly lets a checkpoint clone only the parts
- * it writes. (Asked of the engine: a public way to read the RNG state.)
+ * The bucket a record id belongs to, a pure function of the id so that a bucket never moves.
+ * Engine ids are `<3-char key prefix><org tag><11-digit counter>`, the counter running per
+ * prefix and org, so the bucket is the prefix and tag plus counter / BUCKET_SIZE
+ * (`001A.3` holds Accounts 1500–1999 of org A): buckets fill one after another, new records
+ * land in the last one, and the count grows with the org at ≤ BUCKET_SIZE records each. A
+ * bucket's members can be listed from its name without an index (bucketIds). Any other id
+ * goes to one of HASH_BUCKETS buckets by a string hash (`#5`).
  */
-function rngState(sb: Sandbox): number[] {
-  const rng = (sb as unknown as { rng?: { state(): number[] } }).rng;
-  return rng ? rng.state() : sb.snapshot().rng;
+export function bucketOf(id: string): string {
+  const m = ENGINE_ID.exec(id);
+  if (m) return `${m[1]}.${Math.floor(Number(m[2]) / BUCKET_SIZE)}`;
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return `#${(h >>> 0) % HASH_BUCKETS}`;
+}
+
+const RANGE_BUCKET = /^(.{4})\.(\d+)$/;
+
+/** The records of one bucket as it is now, with their ranks. */
+function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
+  const row: BucketRow = { seq: [], records: [] };
+  const add = (id: string) => {
+    const rec = org.records[id];
+    if (!rec || !Object.hasOwn(org.records, id)) return;
+    let n = lay.seq.get(id);
+    if (n === undefined) lay.seq.set(id, (n = lay.nextSeq++));
+    row.seq.push(n);
+    row.records.push(rec);
+  };
+  const m = RANGE_BUCKET.exec(bucket);
+  if (m) {
+    const first = Number(m[2]) * BUCKET_SIZE;
+    for (let c = first; c < first + BUCKET_SIZE; c++) add(m[1] + String(c).padStart(11, '0'));
+  } else for (const id in org.records) if (bucketOf(id) === bucket) add(id);
+  return row;
+}
+
+type Copy = <T>(v: T) => T;
+const same: Copy = (v) => v;
+
+function newRev(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Every row of one org, from scratch. */
+function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]): OrgLayout {
+  const { records, history, ...rest } = org;
+  parts.push({ part: orgPart(id), data: copy(rest) });
+  const lay: OrgLayout = { buckets: new Set(), historyLength: 0, seq: new Map(), nextSeq: 0 };
+  const rows = new Map<string, BucketRow>();
+  for (const rid in records) {
+    const b = bucketOf(rid);
+    let row = rows.get(b);
+    if (!row) rows.set(b, (row = { seq: [], records: [] }));
+    lay.seq.set(rid, lay.nextSeq);
+    row.seq.push(lay.nextSeq++);
+    row.records.push(records[rid]!);
+  }
+  for (const [b, row] of rows) {
+    lay.buckets.add(b);
+    parts.push({ part: bucketPart(id, b), data: copy(row) });
+  }
+  pushHistory(id, history, 0, lay, copy, parts);
+  return lay;
+}
+
+function pushHistory(
+  id: string,
+  history: FieldHistoryEntry[],
+  from: number,
+  lay: OrgLayout,
+  copy: Copy,
+  parts: CheckpointPart[],
+) {
+  for (let c = Math.floor(from / HISTORY_CHUNK); c * HISTORY_CHUNK < history.length; c++)
+    parts.push({
+      part: historyPart(id, c),
+      data: copy(history.slice(c * HISTORY_CHUNK, (c + 1) * HISTORY_CHUNK)),
+    });
+  lay.historyLength = history.length;
+}
+
+const chunks = (length: number, size: number) => Math.ceil(length / size);
+
+function coreOf(s: SandboxState, layout: SavedLayout, copy: Copy): CoreState {
+  const { orgs: _orgs, log, ...rest } = s;
+  const rows: Record<string, OrgLayoutRow> = {};
+  for (const [id, lay] of layout.orgs)
+    rows[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
+  return { ...copy(rest), logLength: log.length, layout: rows };
+}
+
+export interface TakeOptions {
+  /** What the rows on disk hold; null (default) takes a full checkpoint. Updated in place. */
+  base?: SavedLayout | null;
+  /** Changed since `base` was written (from `Sandbox.takeDirty()`). */
+  dirty?: Dirty;
+  /** Deep-copy the parts; otherwise they share live objects (see takeCheckpoint). */
+  copy?: boolean;
 }
 
 /**
- * The parts of a checkpoint of the sandbox as it is now. Without `copy` they share the live
- * objects: a store must clone them synchronously, before anything else can run (IndexedDB's
- * put does exactly that), which keeps them consistent at one instant without paying for a
- * second clone. `savedLogLength` is how much of the log an earlier checkpoint holds (0 = all).
+ * A checkpoint of the sandbox as it is now: every row without `base`, else only core, the
+ * rows `dirty` names and the new log and history chunks. The parts share the live objects
+ * unless `copy`: a store must clone them synchronously, before anything else can run
+ * (IndexedDB's put does exactly that), which keeps them consistent at one instant without
+ * paying for a second clone. `base` is updated in place into the returned layout: if the
+ * write fails, drop it and take a full checkpoint next.
  */
-export function takeCheckpoint(sb: Sandbox, savedLogLength: number, copy = false): CheckpointData {
-  return splitState(
-    { ...sb.state, rng: rngState(sb) },
-    savedLogLength,
-    copy ? structuredClone : undefined,
-  );
+export function takeCheckpoint(sb: Sandbox, opts: TakeOptions = {}): Checkpoint {
+  const state = { ...sb.state, rng: sb.rngState() };
+  const copy = opts.copy ? structuredClone : same;
+  if (!opts.base) return splitState(state, copy);
+  return incremental(state, opts.base, opts.dirty ?? emptyDirty(), copy);
 }
 
-/** Cuts a state into checkpoint parts; `copy` decides whether the parts share its objects. */
-export function splitState(
+/** Cuts a whole state into checkpoint rows. */
+export function splitState(s: SandboxState, copy: Copy = same): Checkpoint {
+  const rev = newRev();
+  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map() };
+  const parts: CheckpointPart[] = [];
+  for (const id of s.orgOrder) layout.orgs.set(id, splitOrg(id, s.orgs[id]!, copy, parts));
+  for (let c = 0; c * LOG_CHUNK < s.log.length; c++)
+    parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
+  parts.unshift({ part: CORE, data: coreOf(s, layout, copy) }, { part: REV, data: rev });
+  return { data: dataOf(s, parts, [], rev), layout };
+}
+
+function dataOf(
   s: SandboxState,
-  savedLogLength = 0,
-  copy: <T>(v: T) => T = (v) => v,
+  parts: CheckpointPart[],
+  drop: string[],
+  rev: string,
+  baseRev?: string | null,
 ): CheckpointData {
-  const { orgs, log, ...rest } = s;
-  const core: CoreState = { ...copy(rest), logLength: log.length };
-  const parts: CheckpointPart[] = [{ part: CORE, data: core }];
-  for (const id of s.orgOrder) parts.push({ part: orgPart(id), data: copy(orgs[id]) });
-  const from = Math.floor(Math.min(savedLogLength, log.length) / LOG_CHUNK);
-  for (let c = from; c * LOG_CHUNK < log.length; c++)
-    parts.push({ part: logPart(c), data: copy(log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
-  return { parts, commandCount: s.commandCount, now: s.now, orgCount: s.orgOrder.length };
+  return {
+    parts,
+    drop,
+    rev,
+    ...(baseRev !== undefined ? { baseRev } : {}),
+    commandCount: s.commandCount,
+    now: s.now,
+    orgCount: s.orgOrder.length,
+  };
 }
 
-/** Every part a checkpoint of this state consists of (to delete stale ones on a full write). */
+function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Copy): Checkpoint {
+  const parts: CheckpointPart[] = [];
+  const drop: string[] = [];
+  for (const id of s.orgOrder) {
+    const org = s.orgs[id]!;
+    const lay = base.orgs.get(id);
+    if (!lay) {
+      base.orgs.set(id, splitOrg(id, org, copy, parts));
+      continue;
+    }
+    if (dirty.orgs.has(id)) {
+      const { records: _r, history: _h, ...rest } = org;
+      parts.push({ part: orgPart(id), data: copy(rest) });
+    }
+    const ids = dirty.records.get(id);
+    if (ids?.size) {
+      const touched = new Set<string>();
+      for (const rid of ids) {
+        if (!Object.hasOwn(org.records, rid)) lay.seq.delete(rid);
+        else if (!lay.seq.has(rid)) lay.seq.set(rid, lay.nextSeq++); // new: ranked in dirty order
+        touched.add(bucketOf(rid));
+      }
+      for (const b of touched) {
+        const row = bucketRow(org, b, lay);
+        if (row.records.length) {
+          lay.buckets.add(b);
+          parts.push({ part: bucketPart(id, b), data: copy(row) });
+        } else if (lay.buckets.delete(b)) drop.push(bucketPart(id, b));
+      }
+    }
+    const saved = lay.historyLength;
+    if (org.history.length === saved) continue;
+    for (let c = chunks(org.history.length, HISTORY_CHUNK); c < chunks(saved, HISTORY_CHUNK); c++)
+      drop.push(historyPart(id, c));
+    pushHistory(id, org.history, org.history.length < saved ? 0 : saved, lay, copy, parts);
+  }
+  for (const [id, lay] of base.orgs) {
+    if (Object.hasOwn(s.orgs, id)) continue;
+    drop.push(orgPart(id), ...[...lay.buckets].map((b) => bucketPart(id, b)));
+    for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
+      drop.push(historyPart(id, c));
+    base.orgs.delete(id);
+  }
+  const savedLog = base.logLength;
+  const logFrom = s.log.length < savedLog ? 0 : s.log.length === savedLog ? Infinity : savedLog;
+  for (let c = Math.floor(logFrom / LOG_CHUNK); c * LOG_CHUNK < s.log.length; c++)
+    parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
+  for (let c = chunks(s.log.length, LOG_CHUNK); c < chunks(savedLog, LOG_CHUNK); c++)
+    drop.push(logPart(c));
+  base.logLength = s.log.length;
+  const baseRev = base.rev;
+  const rev = (base.rev = newRev());
+  parts.unshift({ part: CORE, data: coreOf(s, base, copy) }, { part: REV, data: rev });
+  return { data: dataOf(s, parts, drop, rev, baseRev), layout: base };
+}
+
+/** Every row a checkpoint consists of (a full write deletes the others). */
 export function partNames(data: CheckpointData): Set<string> {
   const core = data.parts.find((p) => p.part === CORE)!.data as CoreState;
-  const names = new Set([CORE, ...core.orgOrder.map(orgPart)]);
-  for (let c = 0; c * LOG_CHUNK < core.logLength; c++) names.add(logPart(c));
+  return namesOf(core);
+}
+
+function namesOf(core: CoreState): Set<string> {
+  const names = new Set([CORE, REV]);
+  for (const id of core.orgOrder) {
+    names.add(orgPart(id));
+    const lay = core.layout[id];
+    if (!lay) continue;
+    for (const b of lay.buckets) names.add(bucketPart(id, b));
+    for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
+      names.add(historyPart(id, c));
+  }
+  for (let c = 0; c < chunks(core.logLength, LOG_CHUNK); c++) names.add(logPart(c));
   return names;
 }
 
 export class CorruptCheckpointError extends Error {}
+/** An incremental write found another checkpoint on disk than the one it builds on. */
+export class StaleCheckpointError extends Error {}
 
-/** Puts the rows back together; throws when a part is missing rather than load half a state. */
-export function assembleCheckpoint(rows: readonly CheckpointPart[]): SandboxState | null {
+/**
+ * Puts the rows back together, with the layout they form; null without a core row. Throws
+ * when a row is missing rather than load half a state.
+ */
+export function restoreCheckpoint(
+  rows: readonly CheckpointPart[],
+): { state: SandboxState; layout: SavedLayout } | null {
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
   const core = byPart.get(CORE) as CoreState | undefined;
   if (!core) return null;
-  const { logLength, ...rest } = core;
+  const { logLength, layout: layoutRows, ...rest } = core;
+  if (!layoutRows) throw new CorruptCheckpointError('The saved sandbox has no row layout.');
+  const rev = byPart.get(REV);
+  const layout: SavedLayout = {
+    rev: typeof rev === 'string' ? rev : null,
+    logLength,
+    orgs: new Map(),
+  };
   const orgs: Record<string, OrgState> = {};
   for (const id of core.orgOrder) {
-    const org = byPart.get(orgPart(id)) as OrgState | undefined;
-    if (!org) throw new CorruptCheckpointError(`The saved sandbox lacks org "${id}".`);
-    orgs[id] = org;
+    const row = byPart.get(orgPart(id)) as OrgRow | undefined;
+    const lr = layoutRows[id];
+    if (!row || !lr) throw new CorruptCheckpointError(`The saved sandbox lacks org "${id}".`);
+    const lay: OrgLayout = {
+      buckets: new Set(lr.buckets),
+      historyLength: lr.historyLength,
+      seq: new Map(),
+      nextSeq: 0,
+    };
+    const ranked: [number, SObjectRecord][] = [];
+    for (const b of lr.buckets) {
+      const bucket = byPart.get(bucketPart(id, b)) as BucketRow | undefined;
+      if (!bucket)
+        throw new CorruptCheckpointError(`The saved sandbox lacks records ${b} of org "${id}".`);
+      bucket.records.forEach((r, i) => ranked.push([bucket.seq[i]!, r]));
+    }
+    ranked.sort((a, b) => a[0] - b[0]);
+    const records: Record<string, SObjectRecord> = {};
+    for (const [n, r] of ranked) {
+      records[r.Id] = r;
+      lay.seq.set(r.Id, n);
+    }
+    lay.nextSeq = ranked.length ? ranked[ranked.length - 1]![0] + 1 : 0;
+    const history: FieldHistoryEntry[] = [];
+    for (let c = 0; c < chunks(lr.historyLength, HISTORY_CHUNK); c++) {
+      const chunk = byPart.get(historyPart(id, c)) as FieldHistoryEntry[] | undefined;
+      if (!chunk)
+        throw new CorruptCheckpointError(`The saved sandbox lacks history chunk ${c} of "${id}".`);
+      for (const e of chunk) history.push(e);
+    }
+    if (history.length < lr.historyLength)
+      throw new CorruptCheckpointError(`The saved history of org "${id}" is cut short.`);
+    history.length = lr.historyLength;
+    orgs[id] = { ...row, records, history } as OrgState;
+    layout.orgs.set(id, lay);
   }
   const log: LogEntry[] = [];
-  for (let c = 0; c * LOG_CHUNK < logLength; c++) {
+  for (let c = 0; c < chunks(logLength, LOG_CHUNK); c++) {
     const chunk = byPart.get(logPart(c)) as LogEntry[] | undefined;
     if (!chunk) throw new CorruptCheckpointError(`The saved sandbox lacks log chunk ${c}.`);
     for (const e of chunk) log.push(e);
   }
   if (log.length < logLength) throw new CorruptCheckpointError('The saved event log is cut short.');
   log.length = logLength;
-  return { ...rest, orgs, log };
+  return { state: { ...rest, orgs, log } as SandboxState, layout };
+}
+
+/**
+ * Database v2→v3: each whole-org row becomes an org row, record buckets and history chunks,
+ * and core gains the layout; null when there is no v2 checkpoint to convert. (The next
+ * layout change needs a new database version, and this must then keep writing v3 rows: freeze
+ * a copy of splitOrg for it as layoutV2.ts froze v2.)
+ */
+export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[] | null {
+  const byPart = new Map(rows.map((r) => [r.part, r.data]));
+  const core = byPart.get(CORE) as CoreStateV2 | undefined;
+  if (!core || 'layout' in core) return null;
+  const parts: CheckpointPart[] = [];
+  const layout: Record<string, OrgLayoutRow> = {};
+  for (const id of core.orgOrder ?? []) {
+    const org = byPart.get(orgPart(id)) as OrgState | undefined;
+    if (!org?.records) continue; // missing already: loading it says so, as it did
+    const lay = splitOrg(id, { ...org, history: org.history ?? [] }, same, parts);
+    layout[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
+  }
+  parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
+  return parts;
+}
+
+/** The saved state alone (see restoreCheckpoint). */
+export function assembleCheckpoint(rows: readonly CheckpointPart[]): SandboxState | null {
+  return restoreCheckpoint(rows)?.state ?? null;
 }

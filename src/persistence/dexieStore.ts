@@ -1,7 +1,14 @@
 import { Dexie, type DexieOptions } from 'dexie';
 import type { JournalEntry } from '../engine/journal.ts';
 import { BaseStore, type SavedSandbox } from './baseStore.ts';
-import { CORE, partNames, type CheckpointPart, type CoreState } from './checkpoint.ts';
+import {
+  CORE,
+  partNames,
+  REV,
+  StaleCheckpointError,
+  type CheckpointPart,
+  type CoreState,
+} from './checkpoint.ts';
 import { DB_NAME, SandboxDb, type CheckpointRow, type JournalRow } from './schema.ts';
 import type { CheckpointWrite, SandboxMeta } from './store.ts';
 
@@ -109,7 +116,8 @@ export class DexieStore extends BaseStore {
    * Written with IndexedDB directly: every put is issued before this method first yields, and
    * a put clones its value on the spot, so live objects may be handed over and the copy is
    * consistent at one instant. (Dexie would defer the puts past an await; copying first with
-   * structuredClone costs several times what the put's own serialisation does.)
+   * structuredClone costs several times what the put's own serialisation does.) An
+   * incremental write first checks that the rows on disk are the checkpoint it builds on.
    */
   writeCheckpoint(id: string, write: CheckpointWrite): Promise<void> {
     if (!this.db.isOpen())
@@ -119,14 +127,29 @@ export class DexieStore extends BaseStore {
       .backendDB()
       .transaction(['checkpoints', 'journal', 'sandboxes'], 'readwrite');
     let gone = false;
+    let stale = false;
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onabort = () =>
-        gone ? resolve() : reject(tx.error ?? new Error('The checkpoint transaction was aborted.'));
+        gone
+          ? resolve()
+          : reject(
+              stale
+                ? new StaleCheckpointError('Another checkpoint was saved meanwhile.')
+                : (tx.error ?? new Error('The checkpoint transaction was aborted.')),
+            );
     });
     try {
       const parts = tx.objectStore('checkpoints');
+      if (!full)
+        parts.get([id, REV]).onsuccess = (e) => {
+          const row = (e.target as IDBRequest<{ data?: unknown } | undefined>).result;
+          if ((row?.data ?? null) === (data.baseRev ?? null)) return;
+          stale = true;
+          tx.abort();
+        };
       for (const p of data.parts) parts.put({ sandboxId: id, part: p.part, data: p.data });
+      for (const part of data.drop) parts.delete([id, part]);
       const rows = tx.objectStore('journal');
       for (const row of toRows(id, journal)) rows.put(row);
       if (full) {

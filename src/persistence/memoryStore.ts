@@ -1,6 +1,13 @@
 import type { JournalEntry } from '../engine/journal.ts';
 import { BaseStore, type SavedSandbox } from './baseStore.ts';
-import { CORE, partNames, type CheckpointPart, type CoreState } from './checkpoint.ts';
+import {
+  CORE,
+  partNames,
+  REV,
+  StaleCheckpointError,
+  type CheckpointPart,
+  type CoreState,
+} from './checkpoint.ts';
 import type { CheckpointWrite, SandboxMeta } from './store.ts';
 
 interface Slot {
@@ -87,7 +94,10 @@ export class MemoryStore extends BaseStore {
   async writeCheckpoint(id: string, write: CheckpointWrite) {
     const s = this.slots.get(id);
     if (!s) return;
+    if (!write.full && (s.parts.get(REV) ?? null) !== (write.data.baseRev ?? null))
+      throw new StaleCheckpointError('Another checkpoint was saved meanwhile.');
     const { data, journal, full } = structuredClone(write);
+    for (const part of data.drop) s.parts.delete(part);
     if (full) {
       const keep = partNames(data);
       for (const k of s.parts.keys()) if (!keep.has(k)) s.parts.delete(k);

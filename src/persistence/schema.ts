@@ -2,13 +2,14 @@ import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { JournalEntry } from '../engine/journal.ts';
 import type { Command } from '../engine/commands/command.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
-import { splitState } from './checkpoint.ts';
+import { upgradeV2Rows } from './checkpoint.ts';
+import { splitStateV2 } from './layoutV2.ts';
 import { migrateState } from './migrations.ts';
 import type { SandboxMeta } from './store.ts';
 
 export const DB_NAME = 's2s-sandbox';
 /** Bump with a new `version(n)` below; never edit a shipped version's stores or upgrade. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type MetaRow = SandboxMeta;
 export interface JournalRow extends JournalEntry {
@@ -50,6 +51,17 @@ export const STORES_V2 = {
   snapshots: null,
 };
 
+/**
+ * Version 3: the same tables; checkpoint rows cut finer (records in buckets, history in
+ * chunks; see checkpoint.ts) so an autosave rewrites only what changed.
+ */
+export const STORES_V3 = {
+  sandboxes: 'id, updatedAt',
+  journal: '[sandboxId+index]',
+  checkpoints: '[sandboxId+part]',
+  kv: 'key',
+};
+
 export class SandboxDb extends Dexie {
   sandboxes!: Table<MetaRow, string>;
   journal!: Table<JournalRow, [string, number]>;
@@ -60,6 +72,7 @@ export class SandboxDb extends Dexie {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeV1toV2);
+    this.version(3).stores(STORES_V3).upgrade(upgradeV2toV3);
   }
 }
 
@@ -76,7 +89,7 @@ async function upgradeV1toV2(tx: Transaction) {
   const snapshots = (await tx.table('snapshots').toArray()) as SnapshotRowV1[];
   for (const snap of snapshots) {
     const state = migrateState(snap.state);
-    const cp = splitState(state);
+    const cp = splitStateV2(state);
     await tx
       .table('checkpoints')
       .bulkPut(cp.parts.map((p) => ({ sandboxId: snap.sandboxId, part: p.part, data: p.data })));
@@ -96,4 +109,18 @@ async function upgradeV1toV2(tx: Transaction) {
       m.now ??= 0;
       m.orgCount ??= 0;
     });
+}
+
+async function upgradeV2toV3(tx: Transaction) {
+  const table = tx.table('checkpoints');
+  const ids = (await tx.table('sandboxes').toCollection().primaryKeys()) as string[];
+  for (const id of ids) {
+    const rows = (await table
+      .where('[sandboxId+part]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+      .toArray()) as CheckpointRow[];
+    const parts = upgradeV2Rows(rows);
+    if (parts)
+      await table.bulkPut(parts.map((p) => ({ sandboxId: id, part: p.part, data: p.data })));
+  }
 }

@@ -2,7 +2,7 @@ import type { S2S } from '../engine/api.ts';
 import type { JournalEntry, Scenario } from '../engine/journal.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
 import type { SandboxSettings } from '../engine/state/settings.ts';
-import type { CheckpointData } from './checkpoint.ts';
+import type { CheckpointData, SavedLayout } from './checkpoint.ts';
 
 export interface SandboxMeta {
   id: string;
@@ -44,7 +44,11 @@ export interface CheckpointWrite {
   data: CheckpointData;
   /** Journal entries not written yet: they go in the same transaction. */
   journal: JournalEntry[];
-  /** Also delete parts not in `data` (after an error or on the first write). */
+  /**
+   * Also delete parts not in `data` (after an error or on the first write). Otherwise `data`
+   * is incremental: it is refused (StaleCheckpointError) unless the rows on disk are
+   * `data.baseRev`'s.
+   */
   full: boolean;
 }
 
@@ -72,6 +76,11 @@ export interface SandboxStore {
    * `write` synchronously, so the caller may hand over live objects and run on at once.
    */
   writeCheckpoint(id: string, write: CheckpointWrite): Promise<void>;
+  /**
+   * What `open` found on disk for this sandbox, handed out once: with it the first
+   * checkpoint writes only what changed since the load instead of everything.
+   */
+  takeLayout?(s2s: S2S): SavedLayout | null;
   /** Lets export and duplicate save what an open autosave still holds first. */
   registerFlusher(id: string, flush: () => Promise<void>): () => void;
   /** Heartbeat lock for browsers without Web Locks: true when this owner holds it. */

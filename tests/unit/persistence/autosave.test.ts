@@ -5,9 +5,11 @@ import {
   QUOTA_MESSAGE,
   type AutosaveOptions,
 } from '../../../src/persistence/autosave.ts';
+import { bucketOf, type CheckpointData } from '../../../src/persistence/checkpoint.ts';
 import { DexieStore } from '../../../src/persistence/dexieStore.ts';
+import { MemoryStore } from '../../../src/persistence/memoryStore.ts';
 import type { SandboxStore } from '../../../src/persistence/store.ts';
-import { connectedWorld, freshStore, outcome } from './world.ts';
+import { connectedWorld, freshStore, outcome, run } from './world.ts';
 
 const quiet: AutosaveOptions = { lock: null, pageEvents: false, intervalMs: 60_000 };
 
@@ -155,6 +157,144 @@ describe('Autosave', () => {
     s2s.sandbox.advance(10_000);
     const file = await store.exportFile(id);
     expect(file.state.now).toBe(s2s.now);
+    await save.stop();
+  });
+});
+
+const recordOrder = (s: S2S) =>
+  s.sandbox.state.orgOrder.map((id) => Object.keys(s.sandbox.state.orgs[id]!.records));
+
+/** A saved sandbox of a connected world with `extra` more Accounts, checkpointed and closed. */
+async function savedWorld(store: SandboxStore, extra: number) {
+  const { id, s2s, save } = await openWith(store, quiet, 13);
+  const w = connectedWorld(s2s, 4);
+  for (let i = 0; i < extra; i++)
+    run(s2s, [
+      {
+        type: 'record.create',
+        org: 'acme',
+        as: w.A,
+        object: 'Account',
+        values: { Name: `B${i}` },
+      },
+    ]);
+  await save.flush();
+  await save.stop();
+  return { id, ...w };
+}
+
+describe.each([
+  ['DexieStore', () => freshStore()],
+  ['MemoryStore', () => new MemoryStore('test')],
+] as [string, () => SandboxStore][])('Autosave incremental checkpoints (%s)', (_name, make) => {
+  it('after open, writes only the rows that changed, and a reload sees exactly the live state', async () => {
+    const store = make();
+    const { id, A, G, ids } = await savedWorld(store, 1100);
+    const { s2s } = await store.open(id);
+    const save = new Autosave(store, id, s2s, quiet);
+    await save.start();
+    const spy = vi.spyOn(store, 'writeCheckpoint');
+    const acme = s2s.sandbox.state.orgs.acme!;
+    const inBucket = (b: string) => Object.keys(acme.records).filter((r) => bucketOf(r) === b);
+    const [edited] = inBucket('001A.1');
+    const deleted = inBucket('001A.2').slice(0, 3);
+    run(s2s, [{ type: 'record.update', org: 'acme', as: A, id: edited!, values: { Phone: '9' } }]);
+    for (const r of deleted) run(s2s, [{ type: 'record.delete', org: 'acme', as: A, id: r }]);
+    // New records, of two objects, in the order they were created.
+    for (const n of ['N1', 'N2'])
+      run(s2s, [
+        { type: 'record.create', org: 'acme', as: A, object: 'Contact', values: { LastName: n } },
+        { type: 'record.create', org: 'acme', as: A, object: 'Account', values: { Name: n } },
+      ]);
+    s2s.sandbox.advance(30_000); // the forwarded updates arrive at globex
+    run(s2s, [
+      { type: 'user.create', org: 'globex', as: G, name: 'Kim', profile: 'Standard User' },
+    ]);
+    await save.flush();
+
+    expect(spy).toHaveBeenCalledTimes(1);
+    const { data, full } = spy.mock.calls[0]![1];
+    expect(full).toBe(false);
+    const written = (data as CheckpointData).parts.map((p) => p.part);
+    const recs = written.filter((p) => p.startsWith('rec:'));
+    expect(recs).toContain('rec:acme:001A.1');
+    expect(recs).toContain('rec:acme:001A.2');
+    expect(recs).not.toContain('rec:acme:001A.0');
+    expect(written).toContain('org:globex');
+    expect(save.stats.fullCheckpoints).toBe(0);
+
+    // Straight from the rows (the journal after the checkpoint is empty).
+    const back = await store.open(id);
+    expect(back.s2s.snapshot()).toEqual(s2s.snapshot());
+    expect(recordOrder(back.s2s)).toEqual(recordOrder(s2s));
+    for (const r of deleted) expect(back.s2s.sandbox.state.orgs.acme!.records[r]).toBeUndefined();
+    expect(back.s2s.sandbox.state.orgs.acme!.records[edited!]!.fields.Phone).toBe('9');
+    back.s2s.runUntilIdle();
+    s2s.runUntilIdle();
+    expect(outcome(back.s2s)).toEqual(outcome(s2s));
+    expect(ids.length).toBe(4);
+    await save.stop();
+  });
+
+  it('keeps what a failed write held and rewrites everything next, losing nothing', async () => {
+    const store = make();
+    const { id, A } = await savedWorld(store, 600);
+    const { s2s } = await store.open(id);
+    const save = new Autosave(store, id, s2s, { ...quiet, intervalMs: 20 });
+    await save.start();
+    const real = store.writeCheckpoint.bind(store);
+    const spy = vi
+      .spyOn(store, 'writeCheckpoint')
+      .mockRejectedValueOnce(new Error('disk hiccup'))
+      .mockImplementation(real);
+    const victim = Object.keys(s2s.sandbox.state.orgs.acme!.records).at(-1)!;
+    run(s2s, [{ type: 'record.delete', org: 'acme', as: A, id: victim }]);
+    s2s.sandbox.advance(1000);
+    await vi.waitFor(() => expect(spy.mock.calls.length).toBeGreaterThanOrEqual(2));
+    await settled(save);
+    expect(spy.mock.calls[0]![1].full).toBe(false);
+    expect(spy.mock.calls[1]![1].full).toBe(true);
+    // Back to small writes after that.
+    run(s2s, [
+      {
+        type: 'record.update',
+        org: 'acme',
+        as: A,
+        id: Object.keys(s2s.sandbox.state.orgs.acme!.records)[0]!,
+        values: { Phone: '1' },
+      },
+    ]);
+    await save.flush();
+    expect(spy.mock.calls.at(-1)![1].full).toBe(false);
+    const back = await store.open(id);
+    expect(back.s2s.snapshot()).toEqual(s2s.snapshot());
+    expect(back.s2s.sandbox.state.orgs.acme!.records[victim]).toBeUndefined();
+    await save.stop();
+  });
+
+  it('rewrites everything, without an error, when another tab saved meanwhile', async () => {
+    const store = make();
+    const { id } = await savedWorld(store, 10);
+    const { s2s } = await store.open(id);
+    // Another tab opens it too, runs on and saves (the lock changed hands in between).
+    const other = await store.open(id);
+    const otherSave = new Autosave(store, id, other.s2s, quiet);
+    await otherSave.start();
+    other.s2s.sandbox.advance(20_000);
+    await otherSave.flush();
+    await otherSave.stop();
+
+    const save = new Autosave(store, id, s2s, quiet);
+    await save.start();
+    const seen: string[] = [];
+    save.onStatus((st) => seen.push(st));
+    const spy = vi.spyOn(store, 'writeCheckpoint');
+    s2s.sandbox.advance(3000);
+    await save.flush();
+    expect(spy.mock.calls.map((c) => c[1].full)).toEqual([false, true]);
+    expect(seen).not.toContain('error');
+    const back = await store.open(id);
+    expect(back.s2s.snapshot()).toEqual(s2s.snapshot());
     await save.stop();
   });
 });

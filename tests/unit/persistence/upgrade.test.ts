@@ -2,14 +2,23 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { SandboxState } from '../../../src/engine/state/sandboxState.ts';
+import { STATE_FORMAT } from '../../../src/engine/state/sandboxState.ts';
 import { DexieStore } from '../../../src/persistence/dexieStore.ts';
-import { migrateState, StateFormatError } from '../../../src/persistence/migrations.ts';
-import { DB_VERSION } from '../../../src/persistence/schema.ts';
+import { splitStateV2 } from '../../../src/persistence/layoutV2.ts';
+import {
+  migrateState,
+  STATE_MIGRATIONS,
+  StateFormatError,
+} from '../../../src/persistence/migrations.ts';
+import { DB_VERSION, journalFromLog } from '../../../src/persistence/schema.ts';
 import fixture from '../../fixtures/db-v1.json' with { type: 'json' };
-import { outcome } from './world.ts';
+import { connectedWorld, outcome, run } from './world.ts';
 
 const fieldsByOrg = (s: S2S) =>
   s.orgs().map((o) => s.records(o.id).map((r) => ({ Id: r.Id, fields: r.fields })));
+const recordOrder = (s: S2S) =>
+  s.sandbox.state.orgOrder.map((id) => Object.keys(s.sandbox.state.orgs[id]!.records));
+const fixtureState = () => structuredClone(fixture.snapshots[0]!.state) as unknown as SandboxState;
 
 /** Version 1 exactly as it shipped, written out here so later edits to schema.ts cannot hide a break. */
 async function writeV1(name: string) {
@@ -21,13 +30,48 @@ async function writeV1(name: string) {
   db.close();
 }
 
-describe('database upgrade v1 → v2', () => {
+/** Version 2's tables as they shipped, with rows cut by the frozen v2 layout. */
+async function writeV2(
+  name: string,
+  sandboxes: { id: string; name: string; state: SandboxState; journal?: SandboxState }[],
+) {
+  const db = new Dexie(name);
+  db.version(1).stores({ sandboxes: 'id, updatedAt', snapshots: 'sandboxId', kv: 'key' });
+  db.version(2).stores({
+    sandboxes: 'id, updatedAt',
+    journal: '[sandboxId+index]',
+    checkpoints: '[sandboxId+part]',
+    kv: 'key',
+    snapshots: null,
+  });
+  for (const sb of sandboxes) {
+    const cp = splitStateV2(structuredClone(sb.state));
+    await db.table('checkpoints').bulkPut(cp.parts.map((p) => ({ sandboxId: sb.id, ...p })));
+    await db.table('journal').bulkPut(journalFromLog(sb.id, sb.journal ?? sb.state));
+    await db.table('sandboxes').put({
+      id: sb.id,
+      name: sb.name,
+      createdAt: 1,
+      updatedAt: 2,
+      seed: sb.state.seed,
+      commandCount: (sb.journal ?? sb.state).commandCount,
+      now: cp.now,
+      orgCount: cp.orgCount,
+    });
+  }
+  await db.table('kv').put({ key: 'lastOpened', value: sandboxes[0]!.id });
+  db.close();
+}
+
+describe('database upgrade v1 → v3', () => {
   it('opens a v1 database with nothing lost', async () => {
     const name = `v1-${Math.random()}`;
     await writeV1(name);
     const store = new DexieStore(name);
-    const v1State = structuredClone(fixture.snapshots[0]!.state) as unknown as SandboxState;
-    const expected = S2S.restore(structuredClone(v1State));
+    const v1State = fixtureState();
+    // Loading migrates the state to today's format; that is all that may differ.
+    const migrated = migrateState(structuredClone(v1State));
+    const expected = S2S.restore(structuredClone(migrated));
 
     expect(await store.lastOpenedId()).toBe('v1-world');
     expect(store.db.verno).toBe(DB_VERSION);
@@ -47,9 +91,13 @@ describe('database upgrade v1 → v2', () => {
       now: v1State.now,
       orgCount: 2,
     });
+    const parts = (await store.db.checkpoints.toArray()).map((r) => r.part);
+    expect(parts).toContain('rec:acme:001A.0');
+    expect(parts).toContain('hist:acme:0');
 
     const { s2s } = await store.open('v1-world');
-    expect(s2s.snapshot()).toEqual(v1State);
+    expect(s2s.snapshot()).toEqual(migrated);
+    expect(recordOrder(s2s)).toEqual(recordOrder(expected));
     expect(s2s.inFlight()).toEqual(expected.inFlight());
     expect(s2s.inFlight().length).toBeGreaterThan(0);
 
@@ -71,6 +119,62 @@ describe('database upgrade v1 → v2', () => {
   });
 });
 
+describe('database upgrade v2 → v3', () => {
+  it('opens a v2 database with nothing lost and its rows cut into buckets', async () => {
+    // A big sandbox of today's format, saved before its last command (the journal has it).
+    const live = S2S.create({ seed: 9 });
+    const { A, ids } = connectedWorld(live, 4);
+    for (let i = 0; i < 1100; i++)
+      run(live, [
+        { type: 'record.create', org: 'acme', as: A, object: 'Account', values: { Name: `B${i}` } },
+      ]);
+    live.sandbox.advance(5000);
+    const saved = live.snapshot();
+    run(live, [{ type: 'record.update', org: 'acme', as: A, id: ids[0]!, values: { Phone: '7' } }]);
+    // And an old one of format 1, as shipped v2 builds wrote them.
+    const old = fixtureState();
+
+    const name = `v2-${Math.random()}`;
+    await writeV2(name, [
+      { id: 'big', name: 'Big', state: saved, journal: live.snapshot() },
+      { id: 'old', name: 'Old', state: old },
+    ]);
+    const store = new DexieStore(name);
+    expect(await store.lastOpenedId()).toBe('big');
+    expect(store.db.verno).toBe(DB_VERSION);
+
+    const rows = await store.db.checkpoints
+      .where('[sandboxId+part]')
+      .between(['big', ''], ['big', '\uffff'])
+      .toArray();
+    const parts = rows.map((r) => r.part);
+    expect(parts.filter((p) => p.startsWith('rec:acme:001A.'))).toEqual([
+      'rec:acme:001A.0',
+      'rec:acme:001A.1',
+      'rec:acme:001A.2',
+    ]);
+    for (const r of rows.filter((x) => x.part.startsWith('org:'))) {
+      expect(r.data).not.toHaveProperty('records');
+      expect(r.data).not.toHaveProperty('history');
+    }
+
+    const big = await store.open('big');
+    expect(big.s2s.snapshot()).toEqual(live.snapshot());
+    expect(recordOrder(big.s2s)).toEqual(recordOrder(live));
+    // Its rows are today's: the first autosave may write only what changes.
+    expect(store.takeLayout(big.s2s)).not.toBeNull();
+    big.s2s.runUntilIdle();
+    live.runUntilIdle();
+    expect(outcome(big.s2s)).toEqual(outcome(live));
+
+    const back = await store.open('old');
+    expect(back.s2s.snapshot()).toEqual(migrateState(fixtureState()));
+    // A migrated state differs from its rows: its first checkpoint rewrites them all.
+    expect(store.takeLayout(back.s2s)).toBeNull();
+    store.close();
+  });
+});
+
 describe('state format migrations', () => {
   it('runs each step up to the current format', () => {
     const out = migrateState(
@@ -85,5 +189,45 @@ describe('state format migrations', () => {
     expect(() => migrateState({ format: 99 })).toThrow(/newer version/);
     expect(() => migrateState({})).toThrow(StateFormatError);
     expect(() => migrateState({ format: 1 }, {}, 2)).toThrow(/No migration from sandbox format 1/);
+  });
+
+  it('1 → 2 adds the starting settings and each org’s pending-children index', () => {
+    expect(STATE_FORMAT).toBe(2);
+    const v1 = fixtureState() as unknown as Record<string, unknown>;
+    delete v1.initialSettings;
+    const orgs = v1.orgs as Record<string, Record<string, unknown>>;
+    for (const org of Object.values(orgs)) delete org.pendingChildren;
+    // Two PNRCs waiting for the same parent, one for another, one not pending.
+    const pnrc = (Id: string, parentShareKey: string | null) => ({
+      Id,
+      pending: parentShareKey === null ? null : { parentShareKey },
+    });
+    orgs.globex!.recordConnections = {
+      c1: pnrc('c1', 'P1'),
+      c2: pnrc('c2', 'P1'),
+      c3: pnrc('c3', 'P2'),
+      c4: pnrc('c4', null),
+    };
+    const before = structuredClone(v1);
+
+    const out = STATE_MIGRATIONS[1]!(structuredClone(v1));
+    expect(out.initialSettings).toEqual(v1.settings);
+    expect(out.initialSettings).not.toBe(out.settings);
+    const outOrgs = out.orgs as Record<string, Record<string, unknown>>;
+    expect(outOrgs.globex!.pendingChildren).toEqual({ P1: ['c1', 'c2'], P2: ['c3'] });
+    expect(outOrgs.acme!.pendingChildren).toEqual({});
+    // Nothing else changes.
+    const { initialSettings: _i, ...rest } = out;
+    for (const org of Object.values(rest.orgs as Record<string, Record<string, unknown>>))
+      delete org.pendingChildren;
+    expect(rest).toEqual(before);
+
+    // Through migrateState: format 2, and a state the engine runs.
+    const migrated = migrateState(fixtureState());
+    expect(migrated.format).toBe(2);
+    expect(migrated.initialSettings).toEqual(migrated.settings);
+    const s = S2S.restore(migrated);
+    s.runUntilIdle();
+    expect(s.inFlight()).toEqual([]);
   });
 });

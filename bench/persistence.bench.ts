@@ -1,0 +1,137 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
+import type { PersistenceFigures } from './persistence-page.ts';
+import type { BenchResult } from './result.ts';
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function row(
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number,
+  extra: { target?: string; pass?: boolean; note?: string } = {},
+): BenchResult {
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: baseline ? round(value / baseline) : 0,
+    ...extra,
+  };
+}
+
+/** Serves bench/persistence.html through Vite's dev server and reads its figures in Chromium. */
+export async function runPersistenceBench(): Promise<BenchResult[]> {
+  const server = await createServer({
+    root: process.cwd(),
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    logLevel: 'silent',
+  });
+  const browser = await (async () => {
+    await server.listen();
+    return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  })();
+  try {
+    const url = server.resolvedUrls!.local[0]!;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}bench/persistence.html`);
+    await page.waitForFunction(() => window.__benchResult !== undefined, undefined, {
+      timeout: 300_000,
+    });
+    const r = (await page.evaluate(() => window.__benchResult)) as
+      PersistenceFigures | { error: string };
+    if ('error' in r) throw new Error(`persistence bench failed in the page: ${r.error}`);
+    if (errors.length) throw new Error(`persistence bench page errors: ${errors.join('; ')}`);
+    const a = r.autosave;
+    if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(a.log));
+    const what = `${r.records} records, ${r.inFlight} in flight`;
+    return [
+      row(
+        `persistence: save (full checkpoint, ${what}, ${r.rows} rows) vs bulkPut of the records`,
+        r.saveMs,
+        'ms',
+        r.bulkPutMs,
+        { target: '< 300 ms', pass: r.saveMs < 300 },
+      ),
+      row(
+        `persistence: restore (open + replay, ${what}) vs reading the records`,
+        r.restoreMs,
+        'ms',
+        r.bulkGetMs,
+        { target: '< 300 ms', pass: r.restoreMs < 300 },
+      ),
+      row(
+        'persistence: full save, main-thread part (rows + IndexedDB clone) vs snapshot()',
+        r.saveBlockMs,
+        'ms',
+        r.snapshotMs,
+        { note: 'first save of a sandbox not opened from the store, after an error, another tab' },
+      ),
+      row(
+        'checkpoint: incremental, nothing dirty (core with the messages in flight) vs full save block',
+        r.idleBlockMs,
+        'ms',
+        r.saveBlockMs,
+        { note: 'the floor every autosave checkpoint pays on the main thread' },
+      ),
+      row(
+        'checkpoint: incremental after a burst that touched every record, block vs full save block',
+        r.burstBlockMs,
+        'ms',
+        r.saveBlockMs,
+        {
+          note: `accepted worst case (no atomic way to spread it over ticks); whole write ${round(r.burstMs)} ms`,
+        },
+      ),
+      row(
+        'autosave: longest checkpoint main-thread block while the simulation runs vs full save block',
+        a.maxCheckpointCopyMs,
+        'ms',
+        r.saveBlockMs,
+        {
+          target: '< 50 ms',
+          pass: a.maxCheckpointCopyMs < 50,
+          note: `taking the rows plus the synchronous clone inside IndexedDB put; ${a.fullCheckpoints} full checkpoints, ${round(a.rowsPerCheckpoint)} rows per checkpoint (full: ${r.rows})`,
+        },
+      ),
+      row(
+        'autosave: longest long task vs the same run without autosave',
+        a.longestLongTaskMs,
+        'ms',
+        a.baselineLongestLongTaskMs,
+        {
+          note: 'tasks over 50 ms only (the Long Tasks API threshold)',
+        },
+      ),
+      row(
+        'autosave: longest frame gap vs the same run without autosave',
+        a.longestFrameGapMs,
+        'ms',
+        a.baselineLongestFrameGapMs,
+      ),
+      row(
+        'autosave: mean checkpoint transaction vs bulkPut of the records',
+        a.meanCheckpointMs,
+        'ms',
+        r.bulkPutMs,
+      ),
+      row(
+        'autosave: write transactions/s vs whole-table bulkPuts/s',
+        a.transactionsPerSec,
+        '/s',
+        1000 / r.bulkPutMs,
+        {
+          note: `${a.checkpoints} checkpoints, ${a.journalWrites} journal writes, ${a.delivered} messages delivered in ${a.seconds} s`,
+        },
+      ),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
