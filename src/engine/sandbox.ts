@@ -138,27 +138,58 @@ export class Sandbox {
   // ---- commands -------------------------------------------------------------------------
 
   dispatch(cmd: Command): CommandResult {
+    const index = this.state.commandCount;
+    const at = this.state.now;
     this.state.commandCount++;
-    const org = 'org' in cmd && cmd.type !== 'org.create' ? cmd.org : undefined;
+    const org =
+      typeof cmd === 'object' && cmd && 'org' in cmd && cmd.type !== 'org.create'
+        ? cmd.org
+        : undefined;
     this.log({ kind: 'command', org, data: { command: cmd } });
-    const result = this.run(cmd);
-    if (isRefusal(result)) {
+    const plan = this.runSafely(cmd);
+    let result: CommandResult;
+    if (isRefusal(plan)) {
       this.log({
         kind: 'refused',
         org,
-        rule: result.rule,
-        text: `refused ${cmd.type}: ${result.reason}`,
+        rule: plan.rule,
+        text: `refused ${cmd?.type}: ${plan.reason}`,
       });
-      this.changed();
-      return { ok: false, rule: result.rule, reason: result.reason };
+      result = { ok: false, rule: plan.rule, reason: plan.reason };
+    } else {
+      this.apply(plan);
+      result = { ok: true };
+      if (plan.id) result.id = plan.id;
+      if (plan.ids) result.ids = plan.ids;
     }
-    this.apply(result);
     this.changed();
-    return {
-      ok: true,
-      ...(result.id ? { id: result.id } : {}),
-      ...(result.ids ? { ids: result.ids } : {}),
-    };
+    if (this.commandListeners.size) {
+      const entry: JournalEntry = { index, at, command: cmd };
+      for (const fn of this.commandListeners) fn(entry, result);
+    }
+    return result;
+  }
+
+  /**
+   * A malformed command (typed by hand in the console, say) must not throw out of dispatch:
+   * rules only read state, so refusing it here leaves the sandbox exactly as it was.
+   */
+  private runSafely(cmd: Command): Plan | Refusal {
+    if (
+      typeof cmd !== 'object' ||
+      cmd === null ||
+      typeof (cmd as { type?: unknown }).type !== 'string'
+    )
+      return { refused: true, rule: 'API', reason: 'A command is an object with a "type".' };
+    try {
+      return this.run(cmd);
+    } catch (e) {
+      return {
+        refused: true,
+        rule: 'API',
+        reason: `Malformed ${cmd.type} command: ${(e as Error).message}`,
+      };
+    }
   }
 
   private run(cmd: Command): Plan | Refusal {
