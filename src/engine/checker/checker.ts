@@ -127,9 +127,10 @@ function logFindings(log: LogEntry[], state: SandboxState): Finding[] {
       forwardedAt.set(e.org!, seen);
       seen.add(e.share);
     }
-    if (e.kind === 'state' && e.rule === 'REC-2' && e.share && e.text?.includes('(child of ')) {
-      const parent = /\(child of (\S+)\)/.exec(e.text)?.[1];
-      if (parent && !forwardedAt.get(e.org!)?.has(parent))
+    const parent =
+      e.kind === 'state' ? (e.data?.parentShareKey as string | null | undefined) : null;
+    if (parent && e.share) {
+      if (!forwardedAt.get(e.org!)?.has(parent))
         out.push({
           kind: 'causal violation',
           org: e.org,

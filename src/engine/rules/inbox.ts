@@ -301,6 +301,7 @@ export function recordForwardedInbound(
     share: body.shareKey,
     rule: 'REC-2',
     text: `${body.object} ${body.shareKey} arrived from ${pnc.ConnectionName}${body.parentShareKey ? ` (child of ${body.parentShareKey})` : ''}`,
+    data: { parentShareKey: body.parentShareKey },
   });
   b.notify(org, {
     to: pnc.PrimaryContactId,

@@ -102,3 +102,52 @@ describe('The checker with network guarantees turned off', () => {
     expect(JSON.stringify(a.report)).toBe(JSON.stringify(b.report));
   });
 });
+
+describe('the checker on parents and children', () => {
+  it('SYNC-4: reports a causal violation exactly when a child arrives before its parent', () => {
+    let violations = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = connectedOrgs({ seed });
+      const { s } = c;
+      s.dispatch({
+        type: 'link.set',
+        from: ACME,
+        to: GLOBEX,
+        link: { reorder: true, inOrder: false, jitterMs: 5000 },
+      });
+      const account = ok(s, {
+        type: 'record.create',
+        org: ACME,
+        as: c.A,
+        object: 'Account',
+        values: { Name: `Parent ${seed}` },
+      });
+      ok(s, {
+        type: 'record.create',
+        org: ACME,
+        as: c.A,
+        object: 'Contact',
+        values: { LastName: 'Child', AccountId: account },
+      });
+      ok(s, {
+        type: 'record.forward',
+        org: ACME,
+        as: c.A,
+        recordIds: [account],
+        connectionIds: [c.aConn],
+        relatedObjects: ['Contact'],
+      });
+      s.runUntilIdle();
+      const arrivals = s
+        .log({ org: GLOBEX, kind: 'deliver' })
+        .filter((e) => e.data?.body === 'RecordForwarded');
+      const childFirst =
+        arrivals[0]?.share !==
+        s.recordConnections(ACME).find((p) => p.LocalRecordId === account)?.shareKey;
+      const reported = s.check().findings.some((f) => f.kind === 'causal violation');
+      expect(reported).toBe(childFirst);
+      if (reported) violations++;
+    }
+    expect(violations).toBeGreaterThan(0);
+  });
+});
