@@ -66,10 +66,8 @@ export class SandboxSession {
     const s2s = this.s2s;
     if (!s2s) return;
     this.now = s2s.now;
-    // Some deliveries (held, retried, buffered) log without notifying: compare the log too.
-    const v = this.view;
-    if (s2s.sandbox.version !== v.version || s2s.sandbox.state.log.length !== v.logLength)
-      this.refresh();
+    // The engine bumps its version on every change, deliveries of every kind included.
+    if (s2s.sandbox.version !== this.view.version) this.refresh();
   }
 
   orgLog(org: string, n = 8): LogLine[] {

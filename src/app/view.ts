@@ -1,7 +1,6 @@
 import type { S2S } from '../engine/api.ts';
 import type { ConnectionStatus } from '../engine/machines/index.ts';
 import { CONNECTION_STATUS_LABELS } from '../engine/machines/index.ts';
-import { formatTime, type LogEntry } from '../engine/sim/log.ts';
 
 /** One org's side of a connection, as the canvas and the panels show it. */
 export interface ConnectionSummary {
@@ -57,16 +56,11 @@ export const EMPTY_VIEW: SandboxView = { version: -1, orgs: [], edges: [], log: 
 const LOG_LINES = 50;
 
 export function buildView(s2s: S2S): SandboxView {
-  const state = s2s.sandbox.state;
-  const orgs: OrgSummary[] = s2s.orgs().map((o) => {
-    const org = state.orgs[o.id]!;
-    const byObject = new Map<string, number>();
-    let recordCount = 0;
-    for (const id in org.records) {
-      const obj = org.records[id]!.object;
-      byObject.set(obj, (byObject.get(obj) ?? 0) + 1);
-      recordCount++;
-    }
+  const all = s2s.orgs();
+  const names = new Map(all.map((o) => [o.id, o.name]));
+  const orgs: OrgSummary[] = all.map((o) => {
+    const counts = s2s.recordCounts(o.id);
+    const recordCount = Object.values(counts).reduce((a, b) => a + b, 0);
     const connections = s2s.connections(o.id).map((c): ConnectionSummary => ({
       id: c.Id,
       name: c.ConnectionName,
@@ -74,7 +68,7 @@ export function buildView(s2s: S2S): SandboxView {
       status: c.ConnectionStatus,
       statusLabel: c.StatusLabel,
       partnerOrg: c.partnerOrg,
-      partnerName: state.orgs[c.partnerOrg]?.name ?? c.partnerOrg,
+      partnerName: names.get(c.partnerOrg) ?? c.partnerOrg,
       inviter: c.inviter,
     }));
     return {
@@ -84,7 +78,7 @@ export function buildView(s2s: S2S): SandboxView {
       offline: o.offline,
       s2sEnabled: o.s2sEnabled,
       recordCount,
-      recordsByObject: [...byObject].sort((a, b) => a[0].localeCompare(b[0])),
+      recordsByObject: Object.entries(counts).sort((a, b) => a[0].localeCompare(b[0])),
       connections,
       inboxCount: s2s.inbox(o.id).length,
       notificationCount: s2s.notifications(o.id).length,
@@ -95,7 +89,7 @@ export function buildView(s2s: S2S): SandboxView {
     orgs,
     edges: buildEdges(orgs),
     log: lastLogLines(s2s, LOG_LINES),
-    logLength: state.log.length,
+    logLength: s2s.sandbox.state.log.length,
   };
 }
 
@@ -132,22 +126,7 @@ export function buildEdges(orgs: OrgSummary[]): EdgeSummary[] {
   return edges;
 }
 
-/** The last `n` log lines (read from the end, so a long log costs nothing). */
+/** The last `n` log lines, read from the end so a long log costs nothing. */
 export function lastLogLines(s2s: S2S, n: number, org?: string): LogLine[] {
-  const log = s2s.sandbox.state.log;
-  const out: LogLine[] = [];
-  for (let i = log.length - 1; i >= 0 && out.length < n; i--) {
-    const e = log[i]!;
-    if (org && e.org !== org) continue;
-    out.push({ i: e.i, org: e.org, text: explainLine(s2s, e) });
-  }
-  return out.reverse();
-}
-
-/** The engine explains a command entry as just "command"; name the command instead. */
-function explainLine(s2s: S2S, e: LogEntry): string {
-  if (e.kind !== 'command') return s2s.sandbox.explain(e);
-  const cmd = e.data?.command as { type?: string } | undefined;
-  const at = `t=${formatTime(e.t)}`;
-  return `${at} ${e.org ? `${e.org}: ` : ''}› ${cmd?.type ?? 'command'}`;
+  return s2s.log({ limit: n, org }).map((e) => ({ i: e.i, org: e.org, text: e.text }));
 }

@@ -117,6 +117,16 @@ export class S2S {
   s2sSettings(org: string) {
     return this.org(org).s2s;
   }
+  /** Records per object, without copying any record (for summaries drawn every frame). */
+  recordCounts(org: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    const records = this.org(org).records;
+    for (const id in records) {
+      const object = records[id]!.object;
+      out[object] = (out[object] ?? 0) + 1;
+    }
+    return out;
+  }
   records(org: string, opts?: { object?: string; as?: string }) {
     return recordsView(this.org(org), opts);
   }

@@ -29,9 +29,6 @@ export function drawTokens(
   nodeRect: (id: string) => Rect | null,
 ): DrawCounts {
   const messages = s2s.inFlight();
-  const held = new Set<number>();
-  const channels = s2s.sandbox.state.network.channels;
-  for (const key in channels) for (const m of channels[key]!.held) held.add(m.id);
   const now = s2s.now;
   const r = Math.max(5, 10 * vp.zoom);
   const labels = messages.length <= LABEL_LIMIT;
@@ -46,7 +43,7 @@ export function drawTokens(
     if (!a || !b) continue;
     const seg = segmentBetween(a, b, (m.from < m.to ? LANE : -LANE) * vp.zoom);
     if (!seg) continue;
-    const isHeld = held.has(m.id);
+    const isHeld = m.held;
     let pt;
     if (isHeld) {
       const key = `${m.from}>${m.to}`;
