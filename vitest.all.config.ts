@@ -15,6 +15,8 @@ export default mergeConfig(
             include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
             environment: 'node',
             setupFiles: ['fake-indexeddb/auto'],
+            // Property tests run S2S_PROPERTY_RUNS schedules each; a slow machine needs room.
+            testTimeout: 60_000,
           },
         },
         {
