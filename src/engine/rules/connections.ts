@@ -312,6 +312,17 @@ export function connectionInbound(
   const body = m.body;
   const ignore = (why: string) =>
     b.log({ kind: 'ignored', org: org.id, wire: m.wire, msg: m.id, text: why }).build();
+  /** The connection moved to a new status because of the partner: record, then say so. */
+  const moved = (
+    p: PartnerNetworkConnection,
+    history: string,
+    patch: Partial<PartnerNetworkConnection>,
+    rule: string,
+    text: string,
+  ) => {
+    b.push({ op: 'putConnection', org: org.id, pnc: withHistory(p, now, history, patch) });
+    return b.log({ kind: 'state', org: org.id, conn: p.Id, rule, text }).build();
+  };
   switch (body.kind) {
     case 'Invitation': {
       if (pnc) {
@@ -410,20 +421,13 @@ export function connectionInbound(
       const to = step(pnc, 'INVITE_DELIVERED');
       if (!to || to === pnc.ConnectionStatus)
         return ignore('invitation already delivered or decided');
-      b.push({
-        op: 'putConnection',
-        org: org.id,
-        pnc: withHistory(pnc, now, 'Invitation delivered', { ConnectionStatus: to }),
-      });
-      return b
-        .log({
-          kind: 'state',
-          org: org.id,
-          conn: pnc.Id,
-          rule: 'CONN-2',
-          text: `invitation to ${pnc.ConnectionName} delivered: Invitation Sent`,
-        })
-        .build();
+      return moved(
+        pnc,
+        'Invitation delivered',
+        { ConnectionStatus: to },
+        'CONN-2',
+        `invitation to ${pnc.ConnectionName} delivered: Invitation Sent`,
+      );
     }
     case 'InvitationCancelled': {
       if (!pnc) {
@@ -445,20 +449,13 @@ export function connectionInbound(
       }
       const to = step(pnc, 'INVITATION_CANCELLED');
       if (!to) return ignore('cancellation arrived after the decision');
-      b.push({
-        op: 'putConnection',
-        org: org.id,
-        pnc: withHistory(pnc, now, 'Invitation cancelled by the sender', { ConnectionStatus: to }),
-      });
-      return b
-        .log({
-          kind: 'state',
-          org: org.id,
-          conn: pnc.Id,
-          rule: 'CONN-3',
-          text: `${pnc.ConnectionName} cancelled its invitation`,
-        })
-        .build();
+      return moved(
+        pnc,
+        'Invitation cancelled by the sender',
+        { ConnectionStatus: to },
+        'CONN-3',
+        `${pnc.ConnectionName} cancelled its invitation`,
+      );
     }
     case 'Decision': {
       if (!pnc) return ignore('no such connection');
