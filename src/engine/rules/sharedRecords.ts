@@ -104,46 +104,36 @@ export function sharedRecordInbound(
       .build();
   if (!p) return ignore(`nothing here is shared as ${body.shareKey}`);
   const now = ctx.now;
+  /** The share's lifecycle moved because of the partner: say so in the log. */
+  const said = (rule: string, text: string) =>
+    b.log({
+      kind: 'state',
+      org: org.id,
+      conn: pnc.Id,
+      record: p.LocalRecordId ?? undefined,
+      share: p.shareKey,
+      rule,
+      text,
+    });
   switch (body.kind) {
     case 'RecordAccepted':
       if (!transition(b, org, p, 'ACCEPT', { StartDate: now }))
         return ignore(`acceptance of ${body.shareKey} arrived after it was ${p.state}`);
-      return b
-        .log({
-          kind: 'state',
-          org: org.id,
-          conn: pnc.Id,
-          record: p.LocalRecordId ?? undefined,
-          share: p.shareKey,
-          rule: 'REC-1',
-          text: `${pnc.ConnectionName} accepted ${p.object} ${p.LocalRecordId}: Active (sent)`,
-        })
-        .build();
+      return said(
+        'REC-1',
+        `${pnc.ConnectionName} accepted ${p.object} ${p.LocalRecordId}: Active (sent)`,
+      ).build();
     case 'RecordRejected':
       if (!transition(b, org, p, 'REJECT', { EndDate: now }))
         return ignore(`rejection of ${body.shareKey} arrived after it was ${p.state}`);
-      return b
-        .log({
-          kind: 'state',
-          org: org.id,
-          conn: pnc.Id,
-          share: p.shareKey,
-          rule: 'REC-2',
-          text: `${pnc.ConnectionName} rejected ${p.object} ${p.LocalRecordId}`,
-        })
-        .build();
+      return said('REC-2', `${pnc.ConnectionName} rejected ${p.object} ${p.LocalRecordId}`).build();
     case 'SharingStopped': {
       if (!transition(b, org, p, 'STOP_SHARING', { EndDate: now, pending: null }))
         return ignore(`sharing of ${body.shareKey} had already ended`);
-      b.log({
-        kind: 'state',
-        org: org.id,
-        conn: pnc.Id,
-        record: p.LocalRecordId ?? undefined,
-        share: p.shareKey,
-        rule: 'REC-4',
-        text: `${pnc.ConnectionName} stopped sharing ${p.object} ${p.LocalRecordId ?? p.shareKey}; the copy stays as a plain record`,
-      });
+      said(
+        'REC-4',
+        `${pnc.ConnectionName} stopped sharing ${p.object} ${p.LocalRecordId ?? p.shareKey}; the copy stays as a plain record`,
+      );
       if (body.deleteCopy && p.LocalRecordId && org.records[p.LocalRecordId]) {
         b.push({ op: 'deleteRecord', org: org.id, id: p.LocalRecordId });
         b.log({
@@ -158,25 +148,14 @@ export function sharedRecordInbound(
     }
     case 'RecordDeleted':
     case 'LeadConverted': {
-      const deleted = body.kind === 'RecordDeleted';
-      if (
-        !transition(b, org, p, deleted ? 'PARTNER_DELETED' : 'PARTNER_CONVERTED', {
-          EndDate: now,
-          pending: null,
-        })
-      )
+      const how = body.kind === 'RecordDeleted' ? 'deleted' : 'converted';
+      const event = how === 'deleted' ? 'PARTNER_DELETED' : 'PARTNER_CONVERTED';
+      if (!transition(b, org, p, event, { EndDate: now, pending: null }))
         return ignore(`sharing of ${body.shareKey} had already ended`);
-      return b
-        .log({
-          kind: 'state',
-          org: org.id,
-          conn: pnc.Id,
-          record: p.LocalRecordId ?? undefined,
-          share: p.shareKey,
-          rule: 'REC-5',
-          text: `${pnc.ConnectionName} ${deleted ? 'deleted' : 'converted'} its copy: Inactive (${deleted ? 'deleted' : 'converted'}); this copy stays`,
-        })
-        .build();
+      return said(
+        'REC-5',
+        `${pnc.ConnectionName} ${how} its copy: Inactive (${how}); this copy stays`,
+      ).build();
     }
     case 'RecordUpdated':
       return applyUpdate(b, org, pnc, p, m);
