@@ -7,6 +7,7 @@ import { explain, type LogDraft, type LogEntry } from './sim/log.ts';
 import { emptyNetwork, Network } from './sim/network.ts';
 import { Rng } from './sim/rng.ts';
 import { newOrg } from './org/newOrg.ts';
+import { settleRecord } from './org/fieldBag.ts';
 import type { Message } from './state/network.ts';
 import type { OrgState } from './state/org.ts';
 import { STATE_FORMAT, type SandboxState } from './state/sandboxState.ts';
@@ -39,6 +40,10 @@ export class Sandbox {
 
   constructor(state: SandboxState) {
     this.state = state;
+    for (const id of state.orgOrder) {
+      const records = state.orgs[id]!.records;
+      for (const r in records) settleRecord(records[r]!);
+    }
     this.rng = Rng.fromState(state.rng);
     this.network = new Network(state.network, this.rng, () => this.state.settings.defaultLink);
   }
@@ -243,10 +248,10 @@ export class Sandbox {
   // ---- applying plans ---------------------------------------------------------------------
 
   log(draft: LogDraft) {
-    const entry = draft as LogEntry;
-    entry.i = this.state.log.length;
-    entry.t = this.state.now;
-    this.state.log.push(entry);
+    // A new object rather than adding i and t to the draft: added properties would each
+    // entry an extra backing store, and the log keeps every entry for good.
+    const log = this.state.log;
+    log.push({ i: log.length, t: this.state.now, ...draft });
   }
 
   apply(plan: Plan) {
@@ -285,8 +290,8 @@ export class Sandbox {
           data: {
             body: op.body.kind,
             to: op.to,
-            queued: held || undefined,
             chanSeq: message.chanSeq,
+            ...(held && { queued: true }),
           },
         });
         return;
@@ -301,7 +306,7 @@ export class Sandbox {
     else if (op.op !== 'history') this.dirty.orgs.add(org.id);
     switch (op.op) {
       case 'putRecord':
-        org.records[op.record.Id] = op.record;
+        org.records[op.record.Id] = settleRecord(op.record);
         return;
       case 'setFields': {
         // Applied in place: the hot path of sync must not copy records per update.
@@ -478,11 +483,11 @@ export class Sandbox {
       this.log({ kind: 'duplicated', org: m.to, wire: m.wire, msg: copy.id });
     }
     const arrival = net.arrive(m);
-    if (arrival.kind === 'duplicateDropped') {
+    if (arrival === 'duplicateDropped') {
       this.log({ kind: 'duplicateDropped', org: m.to, wire: m.wire, msg: m.id });
       return;
     }
-    if (arrival.kind === 'buffered') {
+    if (arrival === 'buffered') {
       this.log({
         kind: 'buffered',
         org: m.to,
@@ -492,7 +497,8 @@ export class Sandbox {
       });
       return;
     }
-    for (const msg of arrival.messages) {
+    // Handling a message never delivers another, so the transport's reused array stays put.
+    for (const msg of arrival) {
       const share = 'shareKey' in msg.body ? msg.body.shareKey : undefined;
       // An update's apply (or failure) line already names the message: no separate delivery line.
       if (msg.body.kind !== 'RecordUpdated' || msg.duplicate)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMapping,
   convertForTarget,
+  storedAsIs,
   validateValue,
   type FieldDef,
   type FieldKind,
@@ -164,6 +165,27 @@ describe('domain properties', () => {
         expect(r, `${JSON.stringify(a)} → ${JSON.stringify(b)}: ${String(value)}`).toMatchObject({
           ok: true,
         });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('SYNC-5: a value the fast path stores as it is is exactly what full validation accepts', () => {
+    const anyValue = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constant(''),
+      fc.constant(null),
+      fc.integer(),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(anyType, anyValue, (t, value) => {
+        const f = field('F__c', t);
+        const full = validateValue(f, value);
+        if (storedAsIs(f, value)) expect(full).toEqual({ ok: true, value });
+        // Plain text that fits a text-like field must take the fast path.
+        if ('length' in t && typeof value === 'string' && value !== '' && value.length <= t.length)
+          expect(storedAsIs(f, value)).toBe(true);
       }),
       { numRuns: RUNS },
     );

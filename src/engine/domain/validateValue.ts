@@ -17,6 +17,42 @@ function describeJs(value: FieldValue): string {
   return 'true/false';
 }
 
+function text(label: string, value: FieldValue, max: number): Outcome<FieldValue> {
+  if (typeof value !== 'string')
+    return refuse(`${label}: expected text, got ${describeJs(value)}.`);
+  if (value.length > max)
+    return refuse(`${label}: value is ${value.length} characters, the field holds at most ${max}.`);
+  return accept(value);
+}
+
+/** How long a text-like field's value may be, or undefined for other kinds. */
+function textLimit(t: FieldDef['type']): number | undefined {
+  switch (t.kind) {
+    case 'Text':
+    case 'TextArea':
+    case 'LongTextArea':
+    case 'RichTextArea':
+      return t.length;
+    case 'Picklist':
+      return LIMITS.picklistValueMax;
+    case 'Phone':
+      return LIMITS.phoneMax;
+    case 'Url':
+      return LIMITS.urlMax;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `validateValue` would accept this value unchanged, answered without allocating: sync
+ * applies one per field per update, and nearly all are plain text that fits.
+ */
+export function storedAsIs(field: FieldDef, value: FieldValue): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  const max = textLimit(field.type);
+  return max !== undefined && value.length <= max;
+}
+
 export function validateValue(field: FieldDef, value: FieldValue): Outcome<FieldValue> {
   const label = field.label;
   const t = field.type;
@@ -35,34 +71,23 @@ export function validateValue(field: FieldDef, value: FieldValue): Outcome<Field
     return field.required ? refuse(`${label}: a value is required.`) : accept(null);
   }
 
-  const text = (max: number, what = 'characters'): Outcome<FieldValue> => {
-    if (typeof value !== 'string')
-      return refuse(`${label}: expected text, got ${describeJs(value)}.`);
-    if (value.length > max) {
-      return refuse(`${label}: value is ${value.length} ${what}, the field holds at most ${max}.`);
-    }
-    return accept(value);
-  };
-
+  // Any text is accepted for a picklist: S2S writes a partner value with no local match as
+  // it is (SUB-3).
   switch (t.kind) {
     case 'Text':
     case 'TextArea':
     case 'LongTextArea':
     case 'RichTextArea':
-      return text(t.length);
-    case 'Picklist':
-      // Any text is accepted: S2S writes a partner value with no local match as it is (SUB-3).
-      return text(LIMITS.picklistValueMax);
     case 'Phone':
-      return text(LIMITS.phoneMax);
     case 'Url':
-      return text(LIMITS.urlMax);
+    case 'Picklist':
+      return text(label, value, textLimit(t)!);
     case 'AutoNumber':
-      return text(LIMITS.autoNumberMax);
+      return text(label, value, LIMITS.autoNumberMax);
     case 'FormulaText':
-      return text(LIMITS.formulaTextMax);
+      return text(label, value, LIMITS.formulaTextMax);
     case 'Email': {
-      const r = text(LIMITS.emailMax);
+      const r = text(label, value, LIMITS.emailMax);
       if (!r.ok) return r;
       return EMAIL.test(value as string)
         ? r

@@ -74,7 +74,8 @@ export function createRecord(
   if (!org.users[owner]?.IsActive)
     return refuse('REC-2', `Owner ${owner} is not an active user of ${org.name}.`);
   const b = new PlanBuilder(ctx);
-  const rec = newRecord(b, org, object, checked.values, owner, u.Id);
+  // A copy: the record's fields are written in place later, the command's values never are.
+  const rec = newRecord(b, org, object, { ...checked.values }, owner, u.Id);
   b.push({ op: 'putRecord', org: org.id, record: rec });
   b.log({
     kind: 'info',

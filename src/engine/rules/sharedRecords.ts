@@ -4,7 +4,7 @@ import { connectionUserId } from '../org/newOrg.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
-import type { OrgState, User } from '../state/org.ts';
+import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, mapInbound, runAutomations, sendUpdates, writeChanges } from './sync.ts';
@@ -91,18 +91,10 @@ export function sharedRecordInbound(
   const body = m.body;
   if (!('shareKey' in body)) return b.build();
   const p = org.recordConnections[org.shareIndex[body.shareKey] ?? ''];
-  const ignore = (why: string) =>
-    b
-      .log({
-        kind: 'ignored',
-        org: org.id,
-        conn: pnc.Id,
-        msg: m.id,
-        share: body.shareKey,
-        text: why,
-      })
-      .build();
-  if (!p) return ignore(`nothing here is shared as ${body.shareKey}`);
+  if (!p)
+    return ignored(b, org, pnc, m, body.shareKey, `nothing here is shared as ${body.shareKey}`);
+  if (body.kind === 'RecordUpdated') return applyUpdate(b, org, pnc, p, m);
+  const ignore = (why: string) => ignored(b, org, pnc, m, body.shareKey, why);
   const now = ctx.now;
   /** The share's lifecycle moved because of the partner: say so in the log. */
   const said = (rule: string, text: string) =>
@@ -157,11 +149,22 @@ export function sharedRecordInbound(
         `${pnc.ConnectionName} ${how} its copy: Inactive (${how}); this copy stays`,
       ).build();
     }
-    case 'RecordUpdated':
-      return applyUpdate(b, org, pnc, p, m);
     default:
       return b.build();
   }
+}
+
+function ignored(
+  b: PlanBuilder,
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  m: Message,
+  shareKey: string,
+  why: string,
+): Plan {
+  return b
+    .log({ kind: 'ignored', org: org.id, conn: pnc.Id, msg: m.id, share: shareKey, text: why })
+    .build();
 }
 
 /**
@@ -223,57 +226,7 @@ function applyUpdate(
       })
       .build();
   const mapped = mapInbound(org, pnc, p.partnerObject, body.changes);
-  const fail = (rule: string, reason: string) => {
-    b.push({
-      op: 'putRecordConnection',
-      org: org.id,
-      pnrc: {
-        ...p,
-        state: recordShareTable.next('updating', 'UPDATE_FAILED') ?? 'failed',
-        lastError: reason,
-      },
-    });
-    b.push({
-      op: 'failure',
-      org: org.id,
-      failure: {
-        at: now,
-        connectionId: pnc.Id,
-        recordId: rec.Id,
-        shareKey: p.shareKey,
-        reason,
-        rule,
-      },
-    });
-    b.push({
-      op: 'putConnection',
-      org: org.id,
-      pnc: {
-        ...pnc,
-        history: [...pnc.history, { at: now, text: `Record sync failed for ${rec.Id}: ${reason}` }],
-        stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1, lastActivity: now },
-      },
-    });
-    b.notify(org, {
-      to: pnc.PrimaryContactId,
-      connectionId: pnc.Id,
-      kind: 'syncFailure',
-      text: `Update of ${rec.object} ${rec.Id} from ${pnc.ConnectionName} failed: ${reason}`,
-    });
-    return b
-      .log({
-        kind: 'applyFailed',
-        org: org.id,
-        conn: pnc.Id,
-        record: rec.Id,
-        msg: m.id,
-        share: p.shareKey,
-        rule,
-        text: `update from ${pnc.ConnectionName} failed on ${rec.Id}: ${reason}`,
-      })
-      .build();
-  };
-  if (!mapped.ok) return fail(mapped.rule, mapped.reason);
+  if (!mapped.ok) return failUpdate(b, org, pnc, p, rec, m, mapped.rule, mapped.reason);
   let values = mapped.values;
   const skipped: string[] = [];
   if (b.ctx.settings.conflictResolution === 'lastWriterWins') {
@@ -289,16 +242,19 @@ function applyUpdate(
     }
   }
   const valid = checkRecord(org, rec.object, rec.fields, values);
-  if (!valid.ok) return fail('SYNC-5', valid.reason);
+  if (!valid.ok) return failUpdate(b, org, pnc, p, rec, m, 'SYNC-5', valid.reason);
   // Concurrent edits: a local edit the sender had not seen is about to be overwritten.
   let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
   for (const f in values) {
     const s = rec.stamps[f];
     if (!s || s.origin !== org.id || rec.fields[f] === values[f]) continue;
-    const partnerField = Object.keys(body.changes).find(
-      (k) => pnc.subscriptions[p.partnerObject]?.mapping[k] === f,
-    );
-    const based = partnerField !== undefined ? body.basedOn[partnerField] : undefined;
+    const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
+    let based: number | undefined;
+    for (const k in body.changes)
+      if (mapping?.[k] === f) {
+        based = body.basedOn[k];
+        break;
+      }
     if (s.origin === org.id && s.editedAt !== based)
       (overwrote ??= []).push({ field: f, editedAt: s.editedAt, origin: s.origin });
   }
@@ -320,15 +276,24 @@ function applyUpdate(
     msg: m.id,
     share: p.shareKey,
     wire: m.wire,
-    data: {
-      fields: w.changed,
-      chanSeq: m.chanSeq,
-      origin: body.origin,
-      editedAt: body.editedAt,
-      duplicate: m.duplicate || undefined,
-      skipped: skipped.length ? skipped : undefined,
-      overwrote,
-    },
+    // Every update leaves this line in the log for good: the rare parts only when present.
+    data:
+      m.duplicate || skipped.length || overwrote
+        ? {
+            fields: Object.keys(w.values),
+            chanSeq: m.chanSeq,
+            origin: body.origin,
+            editedAt: body.editedAt,
+            duplicate: m.duplicate || undefined,
+            skipped: skipped.length ? skipped : undefined,
+            overwrote,
+          }
+        : {
+            fields: Object.keys(w.values),
+            chanSeq: m.chanSeq,
+            origin: body.origin,
+            editedAt: body.editedAt,
+          },
   });
   // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
   const skip = b.ctx.settings.suppressEcho ? pnc.Id : undefined;
@@ -339,4 +304,66 @@ function applyUpdate(
     sendUpdates(b, org, auto, { editedAt: now, origin: org.id }, autoSkip);
   }
   return b.build();
+}
+
+/** SYNC-5: the update cannot be applied here; the share fails and the owner hears of it. */
+function failUpdate(
+  b: PlanBuilder,
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  p: PartnerNetworkRecordConnection,
+  rec: SObjectRecord,
+  m: Message,
+  rule: string,
+  reason: string,
+): Plan {
+  const now = b.ctx.now;
+  b.push({
+    op: 'putRecordConnection',
+    org: org.id,
+    pnrc: {
+      ...p,
+      state: recordShareTable.next('updating', 'UPDATE_FAILED') ?? 'failed',
+      lastError: reason,
+    },
+  });
+  b.push({
+    op: 'failure',
+    org: org.id,
+    failure: {
+      at: now,
+      connectionId: pnc.Id,
+      recordId: rec.Id,
+      shareKey: p.shareKey,
+      reason,
+      rule,
+    },
+  });
+  b.push({
+    op: 'putConnection',
+    org: org.id,
+    pnc: {
+      ...pnc,
+      history: [...pnc.history, { at: now, text: `Record sync failed for ${rec.Id}: ${reason}` }],
+      stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1, lastActivity: now },
+    },
+  });
+  b.notify(org, {
+    to: pnc.PrimaryContactId,
+    connectionId: pnc.Id,
+    kind: 'syncFailure',
+    text: `Update of ${rec.object} ${rec.Id} from ${pnc.ConnectionName} failed: ${reason}`,
+  });
+  return b
+    .log({
+      kind: 'applyFailed',
+      org: org.id,
+      conn: pnc.Id,
+      record: rec.Id,
+      msg: m.id,
+      share: p.shareKey,
+      rule,
+      text: `update from ${pnc.ConnectionName} failed on ${rec.Id}: ${reason}`,
+    })
+    .build();
 }

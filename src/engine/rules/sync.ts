@@ -1,6 +1,7 @@
 import {
   checkMapping,
   convertForTarget,
+  storedAsIs,
   validateValue,
   type Check,
   type FieldDef,
@@ -10,7 +11,8 @@ import { fieldOf } from '../org/fieldIndex.ts';
 import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
-import type { ChangeSource, FieldStamp, OrgState, SObjectRecord } from '../state/org.ts';
+import { sourceFor, stampFor } from '../org/interned.ts';
+import type { ChangeSource, OrgState, SObjectRecord } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 
 const ACTIVE = new Set(['accepted', 'synced', 'updating', 'failed']);
@@ -23,18 +25,22 @@ export interface Origin {
   via?: string;
 }
 
-/** What a save wrote: only the fields whose value really changed, and their previous stamps. */
+/** What a save wrote: only the fields whose value really changed. */
 export interface Written {
   recordId: string;
   object: string;
-  changed: string[];
+  /** How many fields changed: the keys of `values`. */
+  count: number;
   values: Record<string, FieldValue>;
-  before: Record<string, FieldStamp | undefined>;
+  /** Per changed field, the edit time of the value it replaced (-1 if never set). */
+  basedOn: Record<string, number>;
 }
 
 /**
  * Writes changes onto a record as one op: values, per-field stamps, and one history entry
  * per changed field (SYNC-7) are made when the op is applied. Unchanged values are skipped.
+ * Sync runs this once per update on each side, so when every value changes the given
+ * `changes` object is used as it is instead of copied (nothing writes to it later).
  */
 export function writeChanges(
   b: PlanBuilder,
@@ -45,24 +51,34 @@ export function writeChanges(
   origin: Origin,
   pending?: Record<string, FieldValue>,
 ): Written {
-  const changed: string[] = [];
-  const values: Record<string, FieldValue> = {};
-  const before: Record<string, FieldStamp | undefined> = {};
+  const basedOn: Record<string, number> = {};
+  let count = 0;
+  let skipped = false;
   for (const name in changes) {
-    const v = changes[name]!;
     const current = pending && name in pending ? pending[name] : rec.fields[name];
-    if (current === v) continue;
-    before[name] = rec.stamps[name];
-    values[name] = v;
-    changed.push(name);
+    if (current === changes[name]) {
+      skipped = true;
+      continue;
+    }
+    basedOn[name] = rec.stamps[name]?.editedAt ?? -1;
+    count++;
   }
-  if (changed.length) {
-    const stamp: FieldStamp = origin.via
-      ? { editedAt: origin.editedAt, origin: origin.origin, via: origin.via }
-      : { editedAt: origin.editedAt, origin: origin.origin };
-    b.push({ op: 'setFields', org: org.id, id: rec.Id, values, stamp, source });
+  let written = changes;
+  if (skipped) {
+    written = {};
+    for (const name in basedOn) written[name] = changes[name]!;
   }
-  return { recordId: rec.Id, object: rec.object, changed, values, before };
+  if (count) {
+    b.push({
+      op: 'setFields',
+      org: org.id,
+      id: rec.Id,
+      values: written,
+      stamp: stampFor(origin.editedAt, origin.origin, origin.via),
+      source: sourceFor(source),
+    });
+  }
+  return { recordId: rec.Id, object: rec.object, count, values: written, basedOn };
 }
 
 /**
@@ -75,11 +91,11 @@ export function runAutomations(
   rec: SObjectRecord,
   w: Written,
 ): Written | null {
-  if (!org.automations.length || !w.changed.length) return null;
+  if (!org.automations.length || !w.count) return null;
   const updates: Record<string, FieldValue> = {};
   let any = false;
   for (const a of org.automations) {
-    if (a.object === rec.object && w.changed.includes(a.whenField)) {
+    if (a.object === rec.object && a.whenField in w.values) {
       updates[a.setField] = a.value;
       any = true;
     }
@@ -94,7 +110,7 @@ export function runAutomations(
     { editedAt: b.ctx.now, origin: org.id },
     w.values,
   );
-  return auto.changed.length ? auto : null;
+  return auto.count ? auto : null;
 }
 
 /**
@@ -110,7 +126,7 @@ export function sendUpdates(
   skipConnection?: string,
 ) {
   const shareIds = org.recordShares[w.recordId];
-  if (!shareIds || !w.changed.length) return;
+  if (!shareIds || !w.count) return;
   for (let i = 0; i < shareIds.length; i++) {
     const pnrc = org.recordConnections[shareIds[i]!];
     // A sender's share still pending acceptance sends too: the receiver keeps the newest values.
@@ -120,21 +136,28 @@ export function sendUpdates(
     if (!pnc || pnc.ConnectionStatus !== 'Accepted') continue;
     const published = pnc.publications[w.object];
     if (!published) continue;
-    let changes: Record<string, FieldValue> | null = null;
-    let basedOn: Record<string, number> | null = null;
-    for (const f of w.changed) {
-      if (!published.includes(f)) continue;
-      (changes ??= {})[f] = w.values[f]!;
-      (basedOn ??= {})[f] = w.before[f]?.editedAt ?? -1;
+    // Usually every changed field is published: then the written values go out as they are.
+    let sent = 0;
+    for (const f in w.values) if (published.includes(f)) sent++;
+    if (!sent) continue;
+    let changes = w.values;
+    let basedOn = w.basedOn;
+    if (sent < w.count) {
+      changes = {};
+      basedOn = {};
+      for (const f in w.values) {
+        if (!published.includes(f)) continue;
+        changes[f] = w.values[f]!;
+        basedOn[f] = w.basedOn[f]!;
+      }
     }
-    if (!changes) continue;
     b.send(org, pnc, {
       kind: 'RecordUpdated',
       shareKey: pnrc.shareKey,
       changes,
       editedAt: origin.editedAt,
       origin: origin.origin,
-      basedOn: basedOn!,
+      basedOn,
     });
   }
 }
@@ -169,10 +192,14 @@ export function mapInbound(
     };
   const obj = org.schema[sub.localObject];
   const sourceDefs = pnc.partnerPublications[partnerObject];
-  const out: Record<string, FieldValue> = {};
+  // Made only once a field is renamed, dropped or converted: most updates map names one to one.
+  let out: Record<string, FieldValue> | null = null;
   for (const f in values) {
     const target = sub.mapping[f];
-    if (!target) continue;
+    if (!target) {
+      out ??= copyUntil(values, f);
+      continue;
+    }
     const def = fieldOf(obj, target);
     if (!def)
       return {
@@ -192,11 +219,28 @@ export function mapInbound(
       if (!compatible.ok)
         return { ok: false, rule: 'SYNC-5', reason: `${def.label}: ${compatible.reason}` };
     }
-    const v = validateValue(def, source ? convertForTarget(source, def, values[f]!) : values[f]!);
-    if (!v.ok) return { ok: false, rule: 'SYNC-5', reason: v.reason };
-    out[target] = v.value;
+    const raw = values[f]!;
+    const converted = source ? convertForTarget(source, def, raw) : raw;
+    let value = converted;
+    if (!storedAsIs(def, converted)) {
+      const v = validateValue(def, converted);
+      if (!v.ok) return { ok: false, rule: 'SYNC-5', reason: v.reason };
+      value = v.value;
+    }
+    if (out) out[target] = value;
+    else if (target !== f || value !== raw) (out = copyUntil(values, f))[target] = value;
   }
-  return { ok: true, values: out };
+  return { ok: true, values: out ?? values };
+}
+
+/** The entries of `values` before `key`, in order. */
+function copyUntil(values: Record<string, FieldValue>, key: string): Record<string, FieldValue> {
+  const o: Record<string, FieldValue> = {};
+  for (const k in values) {
+    if (k === key) break;
+    o[k] = values[k]!;
+  }
+  return o;
 }
 
 export function nextShareState(

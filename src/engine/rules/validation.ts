@@ -1,29 +1,34 @@
-import { validateValue, type FieldValue } from '../domain/index.ts';
+import { storedAsIs, validateValue, type FieldValue } from '../domain/index.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import type { OrgState } from '../state/org.ts';
 
 const READ_ONLY_KINDS = new Set(['Id', 'AuditDateTime', 'AuditUser', 'AutoNumber', 'FormulaText']);
 
-/** Checks and normalises values for an object; the first problem is the reason. */
+/**
+ * Checks and normalises values for an object; the first problem is the reason. When nothing
+ * needs normalising the given object comes back as it is: callers that keep it must copy it.
+ */
 export function checkValues(
   org: OrgState,
   object: string,
   values: Record<string, FieldValue>,
-  opts: { allowReadOnly?: boolean } = {},
+  opts?: { allowReadOnly?: boolean },
 ): { ok: true; values: Record<string, FieldValue> } | { ok: false; reason: string } {
   const obj = org.schema[object];
   if (!obj) return { ok: false, reason: `${org.name} has no object ${object}.` };
-  const out: Record<string, FieldValue> = {};
+  let out: Record<string, FieldValue> | null = null;
   for (const name in values) {
     const f = fieldOf(obj, name);
     if (!f) return { ok: false, reason: `${obj.label} has no field ${name}.` };
-    if (!opts.allowReadOnly && READ_ONLY_KINDS.has(f.type.kind))
+    if (!opts?.allowReadOnly && READ_ONLY_KINDS.has(f.type.kind))
       return { ok: false, reason: `${f.label} is read-only.` };
-    const v = validateValue(f, values[name]!);
+    const raw = values[name]!;
+    if (storedAsIs(f, raw)) continue;
+    const v = validateValue(f, raw);
     if (!v.ok) return v;
-    out[name] = v.value;
+    if (v.value !== raw) (out ??= { ...values })[name] = v.value;
   }
-  return { ok: true, values: out };
+  return { ok: true, values: out ?? values };
 }
 
 const PASSED = Object.freeze({ ok: true as const });

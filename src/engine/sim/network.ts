@@ -18,8 +18,8 @@ export function backoffMs(attempt: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
 }
 
-export type Arrival =
-  { kind: 'handle'; messages: Message[] } | { kind: 'buffered' } | { kind: 'duplicateDropped' };
+/** What the receiver's transport made of an arrival: the messages to hand over, in order. */
+export type Arrival = readonly Message[] | 'buffered' | 'duplicateDropped';
 
 /**
  * The simulated network: channels per connection and direction, a time-ordered queue of
@@ -30,6 +30,8 @@ export class Network {
   /** Interned keys: building "from>to" and "wire:from" per message costs more than the lookup. */
   private linkKeys = new Map<string, Map<string, string>>();
   private channelKeys = new Map<string, Map<string, string>>();
+  /** `arrive` hands messages over in this one array: every delivery would otherwise make one. */
+  private ready: Message[] = [];
 
   private key(cache: Map<string, Map<string, string>>, a: string, b: string, sep: string): string {
     let inner = cache.get(a);
@@ -185,24 +187,31 @@ export class Network {
 
   /**
    * The receiver's transport: with in-order on, early messages wait for the gap to fill;
-   * with de-duplication on, a message already applied is dropped.
+   * with de-duplication on, a message already applied is dropped. The array returned is
+   * reused by the next call.
    */
   arrive(m: Message): Arrival {
     const ch = this.channel(m.wire, m.from, m.to);
     const link = this.link(m.from, m.to);
+    const out = this.ready;
+    out.length = 0;
     const seen = m.chanSeq < ch.expected || ch.applied.includes(m.chanSeq);
-    if (seen) return link.dedupe ? { kind: 'duplicateDropped' } : { kind: 'handle', messages: [m] };
+    if (seen) {
+      if (link.dedupe) return 'duplicateDropped';
+      out.push(m);
+      return out;
+    }
     if (link.inOrder) {
       if (m.chanSeq !== ch.expected) {
         if (ch.buffer.some((b) => b.chanSeq === m.chanSeq)) {
-          if (link.dedupe) return { kind: 'duplicateDropped' };
+          if (link.dedupe) return 'duplicateDropped';
         }
         ch.buffer.push(m);
-        return { kind: 'buffered' };
+        return 'buffered';
       }
-      const out = [m];
+      out.push(m);
       ch.expected++;
-      ch.buffer.sort((a, b) => a.chanSeq - b.chanSeq);
+      if (ch.buffer.length > 1) ch.buffer.sort((a, b) => a.chanSeq - b.chanSeq);
       while (ch.buffer.length && ch.buffer[0]!.chanSeq <= ch.expected) {
         const next = ch.buffer.shift()!;
         if (next.chanSeq === ch.expected) {
@@ -210,7 +219,7 @@ export class Network {
           ch.expected++;
         } else if (!link.dedupe) out.push(next);
       }
-      return { kind: 'handle', messages: out };
+      return out;
     }
     if (m.chanSeq === ch.expected) {
       ch.expected++;
@@ -219,7 +228,8 @@ export class Network {
         ch.expected++;
       }
     } else ch.applied.push(m.chanSeq);
-    return { kind: 'handle', messages: [m] };
+    out.push(m);
+    return out;
   }
 
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */

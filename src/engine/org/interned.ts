@@ -1,0 +1,30 @@
+import type { ChangeSource, FieldStamp } from '../state/org.ts';
+
+// Stamps and change sources are immutable values that every synced update would otherwise
+// allocate twice (once per side) and keep for good in records and field history. Updates made
+// in one burst share them, so the latest per origin and connection is handed out again.
+
+const stamps = new Map<string, Map<string, FieldStamp>>();
+
+export function stampFor(editedAt: number, origin: string, via?: string): FieldStamp {
+  let byVia = stamps.get(origin);
+  if (!byVia) stamps.set(origin, (byVia = new Map()));
+  const key = via ?? '';
+  const last = byVia.get(key);
+  if (last && last.editedAt === editedAt) return last;
+  const stamp: FieldStamp = via ? { editedAt, origin, via } : { editedAt, origin };
+  byVia.set(key, stamp);
+  return stamp;
+}
+
+const sources = new Map<string, Map<string, ChangeSource>>();
+
+export function sourceFor(s: ChangeSource): ChangeSource {
+  if (s.automation) return s;
+  let byVia = sources.get(s.by);
+  if (!byVia) sources.set(s.by, (byVia = new Map()));
+  const key = s.via ?? '';
+  let known = byVia.get(key);
+  if (!known) byVia.set(key, (known = s));
+  return known;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { S2S } from '../../../src/engine/api.ts';
+import { Sandbox } from '../../../src/engine/sandbox.ts';
+import { connectedAccounts } from '../../../src/engine/presets/connectedOrgs.ts';
+
+function sharedAccount() {
+  const s = S2S.create({ seed: 3, settings: { publicationDelayMs: 0 } });
+  const { A, aConn } = connectedAccounts(s, ['Name', 'Phone']);
+  const made = s.dispatch({
+    type: 'record.create',
+    org: 'a',
+    as: A,
+    object: 'Account',
+    values: { Name: 'Acme' },
+  });
+  if (!made.ok) throw new Error(made.reason);
+  const id = made.id!;
+  s.run([{ type: 'record.forward', org: 'a', as: A, recordIds: [id], connectionIds: [aConn] }]);
+  s.runUntilIdle();
+  return { s, A, id };
+}
+
+describe('how records are held in memory', () => {
+  it('keeps fields and stamps in null-prototype maps, also after a restore', () => {
+    const { s, id } = sharedAccount();
+    const rec = s.sandbox.state.orgs.a!.records[id]!;
+    expect(Object.getPrototypeOf(rec.fields)).toBe(null);
+    expect(Object.getPrototypeOf(rec.stamps)).toBe(null);
+    const restored = Sandbox.restore(JSON.parse(JSON.stringify(s.sandbox.snapshot())));
+    const again = restored.state.orgs.a!.records[id]!;
+    expect(Object.getPrototypeOf(again.fields)).toBe(null);
+    expect(again.fields).toEqual(rec.fields);
+  });
+
+  it('a field called __proto__ is an ordinary field, not a prototype', () => {
+    const { s, A, id } = sharedAccount();
+    const rec = s.sandbox.state.orgs.a!.records[id]!;
+    const r = s.dispatch({
+      type: 'record.update',
+      org: 'a',
+      as: A,
+      id,
+      values: JSON.parse('{"__proto__":"x"}'),
+    });
+    expect(r.ok).toBe(false);
+    expect(Object.getPrototypeOf(rec.fields)).toBe(null);
+  });
+
+  it('updates made in one burst share their stamp; a later edit gets its own', () => {
+    const { s, A, id } = sharedAccount();
+    s.run([
+      { type: 'record.update', org: 'a', as: A, id, values: { Name: 'One' } },
+      { type: 'record.update', org: 'a', as: A, id, values: { Phone: '1' } },
+    ]);
+    const rec = s.sandbox.state.orgs.a!.records[id]!;
+    expect(rec.stamps.Name).toBe(rec.stamps.Phone);
+    s.advance(500);
+    s.run([{ type: 'record.update', org: 'a', as: A, id, values: { Phone: '2' } }]);
+    expect(rec.stamps.Phone).toEqual({ editedAt: s.sandbox.now, origin: 'a' });
+    expect(rec.stamps.Name).toEqual({ editedAt: s.sandbox.now - 500, origin: 'a' });
+  });
+
+  it('SYNC-7: history of a burst names the right old and new values for each change', () => {
+    const { s, A, id } = sharedAccount();
+    s.run([
+      { type: 'record.update', org: 'a', as: A, id, values: { Name: 'One' } },
+      { type: 'record.update', org: 'a', as: A, id, values: { Name: 'Two' } },
+    ]);
+    s.runUntilIdle();
+    const hist = s.sandbox.state.orgs.b!.history.filter((h) => h.field === 'Name').slice(-2);
+    expect(hist.map((h) => [h.oldValue, h.newValue])).toEqual([
+      ['Acme', 'One'],
+      ['One', 'Two'],
+    ]);
+    expect(hist[0]!.source).toMatchObject({ via: expect.any(String) });
+  });
+});
