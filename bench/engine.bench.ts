@@ -31,11 +31,8 @@ export interface Window {
   stop?(): void;
 }
 
-export function engineThroughput(
-  records = 10_000,
-  updates = 100_000,
-  window: Window = {},
-): BenchResult[] {
+/** 10,000 Accounts made in org a and shared with b, and a plan of random updates to them. */
+export function sharedWorld(records = 10_000, updates = 100_000) {
   const { s, A, B, aConn } = connectedPair(42);
   const ids: string[] = [];
   for (let i = 0; i < records; i++) {
@@ -59,7 +56,7 @@ export function engineThroughput(
   if (pairs.length !== records) throw new Error(`expected ${records} shares, got ${pairs.length}`);
 
   const rand = xorshift(7);
-  const plan: { side: 0 | 1; i: number; field: string; v: string }[] = [];
+  const plan: Update[] = [];
   for (let n = 0; n < updates; n++) {
     const field = FIELDS[Math.floor(rand() * FIELDS.length)]!;
     plan.push({
@@ -69,9 +66,21 @@ export function engineThroughput(
       v: value(field, n),
     });
   }
+  return { s, A, B, pairs, plan };
+}
 
-  // Baseline: the same updates applied to plain Maps, both copies, no network. Like the
-  // engine's, its records exist before the clock starts and it runs once, cold.
+export interface Update {
+  side: 0 | 1;
+  i: number;
+  field: string;
+  v: string;
+}
+
+/**
+ * Baseline: the same updates applied to plain Maps, both copies, no network. Like the
+ * engine's, its records exist before the clock starts and it runs once, cold.
+ */
+export function mapsBaselineMs(pairs: readonly (readonly [string, string])[], plan: Update[]) {
   const maps = [
     new Map<string, Record<string, string>>(),
     new Map<string, Record<string, string>>(),
@@ -86,7 +95,16 @@ export function engineThroughput(
     maps[0]!.get(a)![u.field] = u.v;
     maps[1]!.get(b)![u.field] = u.v;
   }
-  const baselineMs = performance.now() - t0;
+  return performance.now() - t0;
+}
+
+export function engineThroughput(
+  records = 10_000,
+  updates = 100_000,
+  window: Window = {},
+): BenchResult[] {
+  const { s, A, B, pairs, plan } = sharedWorld(records, updates);
+  const baselineMs = mapsBaselineMs(pairs, plan);
 
   // The commands are made before the clock starts, as the baseline's plan is.
   const commands: Command[] = plan.map((u) => {
@@ -113,7 +131,7 @@ export function engineThroughput(
   const baselinePerSecond = updates / (baselineMs / 1000);
   return [
     {
-      name: 'engine: applied updates per second (10k shared Accounts, 100k updates, to quiet)',
+      name: THROUGHPUT,
       value: Math.round(perSecond),
       unit: 'updates/s',
       baseline: Math.round(baselinePerSecond),
@@ -124,6 +142,9 @@ export function engineThroughput(
     },
   ];
 }
+
+export const THROUGHPUT =
+  'engine: applied updates per second (10k shared Accounts, 100k updates, to quiet)';
 
 /** Keeps measured structures reachable: optimised code does not keep dead locals alive. */
 export const retained: unknown[] = [];

@@ -7,7 +7,6 @@ import { explain, type LogDraft, type LogEntry } from './sim/log.ts';
 import { emptyNetwork, Network } from './sim/network.ts';
 import { Rng } from './sim/rng.ts';
 import { newOrg } from './org/newOrg.ts';
-import { settleRecord } from './org/fieldBag.ts';
 import type { Message } from './state/network.ts';
 import type { OrgState } from './state/org.ts';
 import { STATE_FORMAT, type SandboxState } from './state/sandboxState.ts';
@@ -40,10 +39,6 @@ export class Sandbox {
 
   constructor(state: SandboxState) {
     this.state = state;
-    for (const id of state.orgOrder) {
-      const records = state.orgs[id]!.records;
-      for (const r in records) settleRecord(records[r]!);
-    }
     this.rng = Rng.fromState(state.rng);
     this.network = new Network(state.network, this.rng, () => this.state.settings.defaultLink);
   }
@@ -248,10 +243,10 @@ export class Sandbox {
   // ---- applying plans ---------------------------------------------------------------------
 
   log(draft: LogDraft) {
-    // A new object rather than adding i and t to the draft: added properties would each
-    // entry an extra backing store, and the log keeps every entry for good.
-    const log = this.state.log;
-    log.push({ i: log.length, t: this.state.now, ...draft });
+    const entry = draft as LogEntry;
+    entry.i = this.state.log.length;
+    entry.t = this.state.now;
+    this.state.log.push(entry);
   }
 
   apply(plan: Plan) {
@@ -306,7 +301,7 @@ export class Sandbox {
     else if (op.op !== 'history') this.dirty.orgs.add(org.id);
     switch (op.op) {
       case 'putRecord':
-        org.records[op.record.Id] = settleRecord(op.record);
+        org.records[op.record.Id] = op.record;
         return;
       case 'setFields': {
         // Applied in place: the hot path of sync must not copy records per update.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
-import { Sandbox } from '../../../src/engine/sandbox.ts';
 import { connectedAccounts } from '../../../src/engine/presets/connectedOrgs.ts';
 
 function sharedAccount() {
@@ -21,31 +20,6 @@ function sharedAccount() {
 }
 
 describe('how records are held in memory', () => {
-  it('keeps fields and stamps in null-prototype maps, also after a restore', () => {
-    const { s, id } = sharedAccount();
-    const rec = s.sandbox.state.orgs.a!.records[id]!;
-    expect(Object.getPrototypeOf(rec.fields)).toBe(null);
-    expect(Object.getPrototypeOf(rec.stamps)).toBe(null);
-    const restored = Sandbox.restore(JSON.parse(JSON.stringify(s.sandbox.snapshot())));
-    const again = restored.state.orgs.a!.records[id]!;
-    expect(Object.getPrototypeOf(again.fields)).toBe(null);
-    expect(again.fields).toEqual(rec.fields);
-  });
-
-  it('a field called __proto__ is an ordinary field, not a prototype', () => {
-    const { s, A, id } = sharedAccount();
-    const rec = s.sandbox.state.orgs.a!.records[id]!;
-    const r = s.dispatch({
-      type: 'record.update',
-      org: 'a',
-      as: A,
-      id,
-      values: JSON.parse('{"__proto__":"x"}'),
-    });
-    expect(r.ok).toBe(false);
-    expect(Object.getPrototypeOf(rec.fields)).toBe(null);
-  });
-
   it('updates made in one burst share their stamp; a later edit gets its own', () => {
     const { s, A, id } = sharedAccount();
     s.run([

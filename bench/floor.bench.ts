@@ -1,0 +1,97 @@
+import TinyQueue from 'tinyqueue';
+import type { FieldStamp, OrgState, SObjectRecord } from '../src/engine/state/org.ts';
+import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
+import type { BenchResult } from './result.ts';
+
+interface Wire {
+  dueAt: number;
+  seq: number;
+  to: OrgState;
+  shareKey: string;
+  changes: Record<string, string>;
+  stamp: FieldStamp;
+}
+
+/** What every synced update costs at least in this data model: values, stamps, history. */
+function write(
+  org: OrgState,
+  rec: SObjectRecord,
+  changes: Record<string, string>,
+  stamp: FieldStamp,
+  now: number,
+) {
+  for (const f in changes) {
+    org.history.push({
+      at: now,
+      recordId: rec.Id,
+      field: f,
+      oldValue: rec.fields[f] ?? null,
+      newValue: changes[f]!,
+      source: { by: stamp.origin },
+    });
+    rec.fields[f] = changes[f]!;
+    rec.stamps[f] = stamp;
+  }
+}
+
+/**
+ * A reference point, not a product path: the same updates written straight into the
+ * engine's own records and indexes, carried on a time-ordered queue with the same latency,
+ * with no rules, checks, plans, log or consistency data. The engine cannot beat it without a
+ * different record layout; the gap between the two is what the engine itself adds.
+ */
+export function dataModelFloor(records = 10_000, updates = 100_000): BenchResult[] {
+  const { s, pairs, plan } = sharedWorld(records, updates);
+  const baselineMs = mapsBaselineMs(pairs, plan);
+  const a = s.sandbox.state.orgs.a!;
+  const b = s.sandbox.state.orgs.b!;
+  const queue = new TinyQueue<Wire>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
+  let now = s.sandbox.now;
+  let seq = 0;
+  let jitter = 1;
+  const deliver = (m: Wire) => {
+    const p = m.to.recordConnections[m.to.shareIndex[m.shareKey]!]!;
+    write(m.to, m.to.records[p.LocalRecordId!]!, m.changes, m.stamp, now);
+  };
+  const t0 = performance.now();
+  for (let n = 0; n < plan.length; n++) {
+    const u = plan[n]!;
+    const org = u.side === 0 ? a : b;
+    const rec = org.records[pairs[u.i]![u.side]]!;
+    const changes = { [u.field]: u.v };
+    const stamp = { editedAt: now, origin: org.id };
+    write(org, rec, changes, stamp, now);
+    const p = org.recordConnections[org.recordShares[rec.Id]![0]!]!;
+    jitter = (jitter * 48271) % 2147483647;
+    queue.push({
+      dueAt: now + 1000 + (jitter % 400),
+      seq: seq++,
+      to: org === a ? b : a,
+      shareKey: p.shareKey,
+      changes,
+      stamp,
+    });
+    if (n % 1000 === 999) {
+      now += 100;
+      while (queue.length && queue.peek()!.dueAt <= now) deliver(queue.pop()!);
+    }
+  }
+  while (queue.length) {
+    const m = queue.pop()!;
+    now = m.dueAt;
+    deliver(m);
+  }
+  const ms = performance.now() - t0;
+  const perSecond = updates / (ms / 1000);
+  const baselinePerSecond = updates / (baselineMs / 1000);
+  return [
+    {
+      name: 'reference: the same updates written straight into the engine records (no rules, log or checks)',
+      value: Math.round(perSecond),
+      unit: 'updates/s',
+      baseline: Math.round(baselinePerSecond),
+      ratio: baselinePerSecond / perSecond,
+      note: `${updates} applied in ${ms.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms`,
+    },
+  ];
+}
