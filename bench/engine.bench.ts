@@ -3,7 +3,14 @@ import type { Command } from '../src/engine/commands/command.ts';
 import { connectedAccounts } from '../src/engine/presets/connectedOrgs.ts';
 import type { BenchResult } from './result.ts';
 
-const FIELDS = ['Name', 'Phone', 'Website', 'AccountNumber', 'BillingCity', 'Description'] as const;
+export const FIELDS = [
+  'Name',
+  'Phone',
+  'Website',
+  'AccountNumber',
+  'BillingCity',
+  'Description',
+] as const;
 
 function xorshift(seed: number) {
   let x = seed | 0 || 1;

@@ -1,0 +1,113 @@
+import TinyQueue from 'tinyqueue';
+import { FIELDS, mapsBaselineMs, sharedWorld } from './engine.bench.ts';
+import type { BenchResult } from './result.ts';
+
+/** One org's Accounts by column: a row per record, an array per field. */
+class Columns {
+  rowOf = new Map<string, number>();
+  rowOfShare = new Map<string, number>();
+  shareOfRow: string[];
+  values: (string | null)[][];
+  stampAt: Float64Array[];
+  stampOrigin: Uint8Array[];
+  history = { at: [] as number[], row: [] as number[], field: [] as number[] };
+  historyValues = { old: [] as (string | null)[], new: [] as string[] };
+
+  constructor(rows: number) {
+    this.shareOfRow = new Array<string>(rows);
+    this.values = FIELDS.map(() => new Array<string | null>(rows).fill(null));
+    this.stampAt = FIELDS.map(() => new Float64Array(rows));
+    this.stampOrigin = FIELDS.map(() => new Uint8Array(rows));
+  }
+
+  write(row: number, field: number, v: string, at: number, origin: number, now: number) {
+    this.history.at.push(now);
+    this.history.row.push(row);
+    this.history.field.push(field);
+    this.historyValues.old.push(this.values[field]![row]!);
+    this.historyValues.new.push(v);
+    this.values[field]![row] = v;
+    this.stampAt[field]![row] = at;
+    this.stampOrigin[field]![row] = origin;
+  }
+}
+
+interface Wire {
+  dueAt: number;
+  seq: number;
+  to: number;
+  shareKey: string;
+  field: number;
+  v: string;
+  at: number;
+  origin: number;
+}
+
+/**
+ * A probe, not a product path: the reference run again, but with records held by column
+ * (a row index per record id, one array per field, stamps in typed arrays, history as
+ * columns). It shows what a columnar record layout would leave for the engine's own work.
+ */
+export function columnarFloor(records = 10_000, updates = 100_000): BenchResult[] {
+  const { pairs, plan } = sharedWorld(records, updates);
+  const baselineMs = mapsBaselineMs(pairs, plan);
+  const sides = [new Columns(pairs.length), new Columns(pairs.length)] as const;
+  pairs.forEach((ids, row) => {
+    for (const side of [0, 1] as const) {
+      sides[side].rowOf.set(ids[side], row);
+      sides[side].rowOfShare.set(`S-${row}`, row);
+      sides[side].shareOfRow[row] = `S-${row}`;
+    }
+  });
+  const fieldIndex = new Map(FIELDS.map((f, i) => [f as string, i]));
+  const ids = plan.map((u) => pairs[u.i]![u.side]);
+  const queue = new TinyQueue<Wire>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
+  let now = 0;
+  let seq = 0;
+  let jitter = 1;
+  const deliver = (m: Wire) => {
+    const to = sides[m.to as 0 | 1];
+    to.write(to.rowOfShare.get(m.shareKey)!, m.field, m.v, m.at, m.origin, now);
+  };
+  const t0 = performance.now();
+  for (let n = 0; n < plan.length; n++) {
+    const u = plan[n]!;
+    const side = sides[u.side];
+    const row = side.rowOf.get(ids[n]!)!;
+    const field = fieldIndex.get(u.field)!;
+    side.write(row, field, u.v, now, u.side, now);
+    jitter = (jitter * 48271) % 2147483647;
+    queue.push({
+      dueAt: now + 1000 + (jitter % 400),
+      seq: seq++,
+      to: 1 - u.side,
+      shareKey: side.shareOfRow[row]!,
+      field,
+      v: u.v,
+      at: now,
+      origin: u.side,
+    });
+    if (n % 1000 === 999) {
+      now += 100;
+      while (queue.length && queue.peek()!.dueAt <= now) deliver(queue.pop()!);
+    }
+  }
+  while (queue.length) {
+    const m = queue.pop()!;
+    now = m.dueAt;
+    deliver(m);
+  }
+  const ms = performance.now() - t0;
+  const perSecond = updates / (ms / 1000);
+  const baselinePerSecond = updates / (baselineMs / 1000);
+  return [
+    {
+      name: 'probe: the same writes with records held by column (no rules, log or checks)',
+      value: Math.round(perSecond),
+      unit: 'updates/s',
+      baseline: Math.round(baselinePerSecond),
+      ratio: baselinePerSecond / perSecond,
+      note: `${updates} applied in ${ms.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms`,
+    },
+  ];
+}
