@@ -157,7 +157,10 @@ export const THROUGHPUT =
 export const retained: unknown[] = [];
 
 export function engineMemory(total = 100_000): BenchResult[] {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gcOnce = (globalThis as { gc?: () => void }).gc;
+  // Twice: one full collection can leave sweeping unfinished, and heapUsed then varies by
+  // a fifth between runs.
+  const gc = gcOnce && (() => (gcOnce(), gcOnce()));
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const { s } = connectedPair(5, ['c']);
