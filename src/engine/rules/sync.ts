@@ -95,7 +95,7 @@ export function runAutomations(
   const updates: Record<string, FieldValue> = {};
   let any = false;
   for (const a of org.automations) {
-    if (a.object === rec.object && a.whenField in w.values) {
+    if (a.object === rec.object && Object.hasOwn(w.values, a.whenField)) {
       updates[a.setField] = a.value;
       any = true;
     }
