@@ -114,6 +114,14 @@ export class S2S {
   schema(org: string) {
     return this.org(org).schema;
   }
+  /** Queues that can own records (REC-2). */
+  queues(org: string) {
+    return Object.values(this.org(org).queues);
+  }
+  /** The active Lead and Case assignment rules (REC-2). */
+  assignmentRules(org: string) {
+    return Object.values(this.org(org).assignmentRules);
+  }
   s2sSettings(org: string) {
     return this.org(org).s2s;
   }

@@ -25,6 +25,15 @@ export const STATE_MIGRATIONS: Record<
     }
     return { ...state, initialSettings: state.initialSettings ?? structuredClone(state.settings) };
   },
+  // Format 3 added queues and assignment rules; an older org has none.
+  2: (state) => {
+    const orgs = (state.orgs ?? {}) as Record<string, Record<string, unknown>>;
+    for (const org of Object.values(orgs)) {
+      org.queues ??= {};
+      org.assignmentRules ??= {};
+    }
+    return state;
+  },
 };
 
 export class StateFormatError extends Error {}

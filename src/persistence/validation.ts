@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Command } from '../engine/commands/command.ts';
+import type { Command, CommandType } from '../engine/commands/command.ts';
 import { LIMITS } from '../engine/domain/fieldTypes.ts';
 import type { Scenario } from '../engine/journal.ts';
 import { findUnsafe, pathText } from './jsonSafety.ts';
@@ -96,6 +96,25 @@ const COMMANDS = [
     ...inOrg,
     automation: v.object({ object: id, whenField: id, setField: id, value: fieldValue }),
   }),
+  cmd('queue.create', {
+    ...inOrg,
+    name: text,
+    objects: v.array(id),
+    members: v.optional(v.array(id)),
+  }),
+  cmd('assignmentRule.set', {
+    ...inOrg,
+    object: v.picklist(['Lead', 'Case']),
+    name: text,
+    entries: v.array(
+      v.object({
+        field: id,
+        operator: v.picklist(['isBlank', 'equals', 'contains']),
+        value: v.optional(text),
+        assignTo: id,
+      }),
+    ),
+  }),
   cmd('s2s.enable', inOrg),
   cmd('s2s.settings', {
     ...inOrg,
@@ -158,6 +177,7 @@ const COMMANDS = [
     ...inOrg,
     pnrcId: id,
     ownerId: v.optional(id),
+    useAssignmentRules: v.optional(bool),
     matchRecordId: v.optional(id),
   }),
   cmd('inbox.reject', { ...inOrg, pnrcId: id }),
@@ -165,6 +185,12 @@ const COMMANDS = [
 ] as const;
 
 export const COMMAND_TYPES: readonly string[] = COMMANDS.map((c) => c.entries.type.literal);
+
+/** Engine commands an import would refuse; the test suite checks at compile time that none are. */
+export type UnlistedCommand = Exclude<
+  CommandType,
+  (typeof COMMANDS)[number]['entries']['type']['literal']
+>;
 
 export const CommandSchema = v.variant('type', COMMANDS, (issue) =>
   typeof issue.input === 'string'

@@ -1,5 +1,10 @@
 import type { FieldDef, FieldValue } from '../domain/index.ts';
-import type { FieldUpdateAutomation, Profile, ValidationRule } from '../state/org.ts';
+import type {
+  AssignmentRuleEntry,
+  FieldUpdateAutomation,
+  Profile,
+  ValidationRule,
+} from '../state/org.ts';
 import type { LinkSettings, SandboxSettings } from '../state/settings.ts';
 
 /** Every user action is one of these plain JSON objects; `as` is the acting user's Id. */
@@ -64,6 +69,22 @@ export type Command =
       org: string;
       as: string;
       automation: Omit<FieldUpdateAutomation, 'Id'>;
+    }
+  | {
+      type: 'queue.create';
+      org: string;
+      as: string;
+      name: string;
+      objects: string[];
+      members?: string[];
+    }
+  | {
+      type: 'assignmentRule.set';
+      org: string;
+      as: string;
+      object: 'Lead' | 'Case';
+      name: string;
+      entries: AssignmentRuleEntry[];
     }
   // S2S settings
   | { type: 's2s.enable'; org: string; as: string }
@@ -183,7 +204,10 @@ export type Command =
       org: string;
       as: string;
       pnrcId: string;
+      /** A user or a queue; the acting user when neither this nor assignment rules are given. */
       ownerId?: string;
+      /** Leads and Cases: let the active assignment rule pick the owner. */
+      useAssignmentRules?: boolean;
       matchRecordId?: string;
     }
   | { type: 'inbox.reject'; org: string; as: string; pnrcId: string }

@@ -64,6 +64,8 @@ export function newOrg(id: string, name: string, domain: string, idTag: string):
     hiddenFields: {},
     validationRules: [],
     automations: [],
+    queues: {},
+    assignmentRules: {},
     records: {},
     history: [],
     connections: {},

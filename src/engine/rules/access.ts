@@ -50,6 +50,12 @@ function roleIsBelow(org: OrgState, roleId: string | null, ancestorId: string | 
  */
 export function canAccess(org: OrgState, u: User, rec: SObjectRecord): boolean {
   if (isAdmin(u) || rec.OwnerId === u.Id) return true;
+  // A queue's records: its members, and those above a member in the role hierarchy (REC-2).
+  const queue = org.queues[rec.OwnerId];
+  if (queue)
+    return queue.members.some(
+      (m) => m === u.Id || roleIsBelow(org, org.users[m]?.UserRoleId ?? null, u.UserRoleId),
+    );
   const owner = org.users[rec.OwnerId];
   return !!owner && roleIsBelow(org, owner.UserRoleId, u.UserRoleId);
 }

@@ -3,17 +3,23 @@ import { recordShareTable } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
-import type { OrgState, SObjectRecord, User } from '../state/org.ts';
+import type { AssignmentRule, OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { connectionUserId } from '../org/newOrg.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { mapInbound } from './sync.ts';
+import { matchingEntry } from './assignment.ts';
+import { ownerActive, ownerName, ownerProblem } from '../org/owners.ts';
+import type { FieldValue } from '../domain/index.ts';
 import { checkRecord } from './validation.ts';
 
 type InboxCommand = Extract<Command, { type: 'inbox.accept' | 'inbox.reject' }>;
 
+/** Who owns an accepted record: a user or queue, or what the active assignment rule picks. */
+type OwnerChoice = { ownerId: string; rule?: AssignmentRule };
+
 /**
- * REC-2: turns a pending received record into a local record owned by `ownerId`, mapped
+ * REC-2: turns a pending received record into a local record owned as `owner` says, mapped
  * through the subscription; inbound writes are made by the Connection User (PERM-3).
  * Returns the ids written, or why it cannot be accepted.
  */
@@ -22,7 +28,7 @@ function acceptPending(
   org: OrgState,
   pnc: PartnerNetworkConnection,
   p: PartnerNetworkRecordConnection,
-  ownerId: string,
+  owner: OwnerChoice,
   matchRecordId: string | null,
   accepted: Map<string, string>,
 ): { ok: true; recordId: string } | { ok: false; rule: string; reason: string } {
@@ -55,6 +61,7 @@ function acceptPending(
       via: pnc.Id,
     };
   }
+  const { ownerId, how } = decideOwner(org, owner, sub.localObject, fields);
   let rec: SObjectRecord;
   if (matchRecordId) {
     const existing = org.records[matchRecordId];
@@ -125,11 +132,51 @@ function acceptPending(
     record: rec.Id,
     share: p.shareKey,
     rule: 'REC-2',
-    text: `${rec.object} ${rec.Id} accepted from ${pnc.ConnectionName}, owned by ${org.users[ownerId]?.Name ?? ownerId}`,
+    text: `${rec.object} ${rec.Id} accepted from ${pnc.ConnectionName}, owned by ${ownerName(org, rec.OwnerId)}${matchRecordId ? '' : how}`,
   });
   accepted.set(p.shareKey, rec.Id);
   acceptChildren(b, org, pnc, p.shareKey, rec, accepted);
   return { ok: true, recordId: rec.Id };
+}
+
+/** The owner a new record gets, and for the log how it was chosen. */
+function decideOwner(
+  org: OrgState,
+  owner: OwnerChoice,
+  object: string,
+  fields: Record<string, FieldValue>,
+): { ownerId: string; how: string } {
+  if (!owner.rule) return { ownerId: owner.ownerId, how: '' };
+  const hit = matchingEntry(owner.rule, fields);
+  if (!hit)
+    return {
+      ownerId: owner.ownerId,
+      how: ` (no entry of assignment rule ${owner.rule.Name} matched; it stays with the accepting user)`,
+    };
+  // The rule was checked when it was set; its assignee may have changed since.
+  const why = ownerProblem(org, hit.entry.assignTo, object);
+  if (why)
+    return {
+      ownerId: owner.ownerId,
+      how: ` (assignment rule ${owner.rule.Name}, entry ${hit.index + 1}, cannot be used: ${why})`,
+    };
+  return {
+    ownerId: hit.entry.assignTo,
+    how: ` by assignment rule ${owner.rule.Name}, entry ${hit.index + 1}`,
+  };
+}
+
+/** A child accepted with its parent gets the parent's owner, or the connection owner when that is a queue that cannot own it. */
+function childOwner(
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  c: PartnerNetworkRecordConnection,
+  parent: SObjectRecord,
+): OwnerChoice {
+  const object = pnc.subscriptions[c.pending!.partnerObject]?.localObject ?? c.object;
+  return {
+    ownerId: ownerProblem(org, parent.OwnerId, object) ? pnc.PrimaryContactId : parent.OwnerId,
+  };
 }
 
 /** SUB-5: children wait for their parent and are accepted with it when every condition holds. */
@@ -161,7 +208,7 @@ function acceptChildren(
       });
       continue;
     }
-    const r = acceptPending(b, org, pnc, c, parent.OwnerId, null, accepted);
+    const r = acceptPending(b, org, pnc, c, childOwner(org, pnc, c, parent), null, accepted);
     if (!r.ok)
       b.log({
         kind: 'info',
@@ -188,7 +235,7 @@ function childAutoAcceptBlocker(
   )
     return `it is not really related to ${parent.object} ${parent.Id}`;
   if (!org.users[pnc.PrimaryContactId]?.IsActive) return 'the connection owner is inactive';
-  if (!org.users[parent.OwnerId]?.IsActive) return "the parent's owner is inactive";
+  if (!ownerActive(org, parent.OwnerId)) return "the parent's owner is inactive";
   return null;
 }
 
@@ -229,9 +276,18 @@ export function inboxCommand(
     });
     return b.build({ id: p.Id });
   }
-  const owner = org.users[cmd.ownerId ?? u.Id];
-  if (!owner || owner.system || !owner.IsActive)
-    return refuse('REC-2', 'The owner must be an active user.');
+  const local = pnc.subscriptions[p.pending.partnerObject]?.localObject ?? p.object;
+  const owner: OwnerChoice = { ownerId: cmd.ownerId ?? u.Id };
+  if (cmd.useAssignmentRules) {
+    if (cmd.ownerId) return refuse('REC-2', 'Choose an owner or use assignment rules, not both.');
+    if (local !== 'Lead' && local !== 'Case')
+      return refuse('REC-2', `Assignment rules apply to Leads and Cases, not to ${local}.`);
+    owner.rule = org.assignmentRules[local];
+    if (!owner.rule)
+      return refuse('REC-2', `There is no active ${local} assignment rule in ${org.name}.`);
+  }
+  const badOwner = ownerProblem(org, owner.ownerId, local);
+  if (badOwner) return refuse('REC-2', badOwner);
   if (cmd.matchRecordId) {
     const match = org.records[cmd.matchRecordId];
     if (!match || match.object !== 'Account')
@@ -239,7 +295,7 @@ export function inboxCommand(
     if (!canAccess(org, u, match))
       return refuse('PERM-2', `${u.Name} has no access to ${match.Id}.`);
   }
-  const r = acceptPending(b, org, pnc, p, owner.Id, cmd.matchRecordId ?? null, new Map());
+  const r = acceptPending(b, org, pnc, p, owner, cmd.matchRecordId ?? null, new Map());
   if (!r.ok) return refuse(r.rule, r.reason);
   return b.build({ id: r.recordId });
 }
@@ -317,7 +373,7 @@ export function recordForwardedInbound(
     if (parent && ['accepted', 'synced', 'updating', 'failed'].includes(parentPnrc!.state)) {
       const why = childAutoAcceptBlocker(org, pnc, p, parent);
       if (!why) {
-        const r = acceptPending(b, org, pnc, p, parent.OwnerId, null, accepted);
+        const r = acceptPending(b, org, pnc, p, childOwner(org, pnc, p, parent), null, accepted);
         if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason);
       } else
         b.log({
@@ -331,7 +387,7 @@ export function recordForwardedInbound(
     return b.build();
   }
   if (sub?.autoAccept && obj && !obj.parent && !obj.junction) {
-    const r = acceptPending(b, org, pnc, p, pnc.PrimaryContactId, null, accepted);
+    const r = acceptPending(b, org, pnc, p, { ownerId: pnc.PrimaryContactId }, null, accepted);
     if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason);
   }
   return b.build();

@@ -9,6 +9,7 @@ import { orgAdmin } from './orgAdmin.ts';
 import { publishCommand } from './publishing.ts';
 import { recordCommand } from './records.ts';
 import { stopSharingCommand } from './sharedRecords.ts';
+import { queueCommand } from './queues.ts';
 
 type OrgCommand = Extract<Command, { org: string; as: string }>;
 
@@ -48,6 +49,9 @@ export function handleOrgCommand(ctx: RuleContext, org: OrgState, cmd: Command):
     case 'sharing.stop':
     case 'pnrc.delete':
       return stopSharingCommand(ctx, org, u, c);
+    case 'queue.create':
+    case 'assignmentRule.set':
+      return queueCommand(ctx, org, u, c);
     default:
       return orgAdmin(ctx, org, u, c);
   }

@@ -2,6 +2,7 @@ import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
+import { ownerProblem } from '../org/owners.ts';
 import { canAccess, fieldHidden } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord, checkValues } from './validation.ts';
@@ -71,8 +72,8 @@ export function createRecord(
   const ok = checkRecord(org, object, checked.values);
   if (!ok.ok) return refuse('SYNC-5', ok.reason);
   const owner = ownerId ?? u.Id;
-  if (!org.users[owner]?.IsActive)
-    return refuse('REC-2', `Owner ${owner} is not an active user of ${org.name}.`);
+  const badOwner = ownerProblem(org, owner, object);
+  if (badOwner) return refuse('REC-2', badOwner);
   const b = new PlanBuilder(ctx);
   // A copy: the record's fields are written in place later, the command's values never are.
   const rec = newRecord(b, org, object, { ...checked.values }, owner, u.Id);

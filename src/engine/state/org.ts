@@ -139,6 +139,32 @@ export interface FieldUpdateAutomation {
   value: FieldValue;
 }
 
+/** REC-2: a queue owns records of the objects it supports; its members work them. */
+export interface Queue {
+  Id: string;
+  Name: string;
+  /** Objects whose records it may own: Lead, Case and custom objects, as in Salesforce. */
+  objects: string[];
+  members: UserId[];
+}
+
+/** One entry of an assignment rule: when the condition holds, `assignTo` owns the record. */
+export interface AssignmentRuleEntry {
+  field: string;
+  operator: 'equals' | 'contains' | 'isBlank';
+  value?: string;
+  /** A user or a queue. */
+  assignTo: string;
+}
+
+/** REC-2: the active Lead or Case assignment rule; its first matching entry picks the owner. */
+export interface AssignmentRule {
+  Id: string;
+  Name: string;
+  object: 'Lead' | 'Case';
+  entries: AssignmentRuleEntry[];
+}
+
 export interface OrgState {
   id: OrgId;
   name: string;
@@ -155,6 +181,9 @@ export interface OrgState {
   hiddenFields: Record<string, Profile[]>;
   validationRules: ValidationRule[];
   automations: FieldUpdateAutomation[];
+  queues: Record<string, Queue>;
+  /** The active assignment rule per object (Lead, Case). */
+  assignmentRules: Record<string, AssignmentRule>;
   records: Record<RecordId, SObjectRecord>;
   history: FieldHistoryEntry[];
   connections: Record<string, PartnerNetworkConnection>;

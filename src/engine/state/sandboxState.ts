@@ -3,8 +3,11 @@ import type { NetworkState } from './network.ts';
 import type { OrgId, OrgState } from './org.ts';
 import type { SandboxSettings } from './settings.ts';
 
-/** 2: `initialSettings` and each org's `pendingChildren` index. */
-export const STATE_FORMAT = 2;
+/**
+ * 2: `initialSettings` and each org's `pendingChildren` index.
+ * 3: each org's `queues` and `assignmentRules` (REC-2).
+ */
+export const STATE_FORMAT = 3;
 
 /** The whole sandbox as plain data: what persistence stores and a reload restores. */
 export interface SandboxState {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { DexieStore } from '../../../src/persistence/dexieStore.ts';
-import { validateCommand, COMMAND_TYPES } from '../../../src/persistence/validation.ts';
+import {
+  validateCommand,
+  COMMAND_TYPES,
+  type UnlistedCommand,
+} from '../../../src/persistence/validation.ts';
 import { connectedWorld, freshStore, outcome } from './world.ts';
 
 async function exported(store = freshStore()) {
@@ -107,6 +111,11 @@ describe('export and import', () => {
 
 describe('command validation', () => {
   it('knows every command type the engine has', () => {
+    // Fails to compile (svelte-check) when an engine command is missing from the schema.
+    const everyCommandListed: [UnlistedCommand] extends [never] ? true : false = true;
+    expect(everyCommandListed).toBe(true);
+    expect(COMMAND_TYPES).toContain('queue.create');
+    expect(COMMAND_TYPES).toContain('assignmentRule.set');
     expect(COMMAND_TYPES).toContain('record.forward');
     expect(COMMAND_TYPES.length).toBeGreaterThanOrEqual(40);
   });

@@ -192,7 +192,6 @@ describe('state format migrations', () => {
   });
 
   it('1 → 2 adds the starting settings and each org’s pending-children index', () => {
-    expect(STATE_FORMAT).toBe(2);
     const v1 = fixtureState() as unknown as Record<string, unknown>;
     delete v1.initialSettings;
     const orgs = v1.orgs as Record<string, Record<string, unknown>>;
@@ -222,12 +221,39 @@ describe('state format migrations', () => {
       delete org.pendingChildren;
     expect(rest).toEqual(before);
 
-    // Through migrateState: format 2, and a state the engine runs.
+    // Through migrateState: today's format, and a state the engine runs.
     const migrated = migrateState(fixtureState());
-    expect(migrated.format).toBe(2);
+    expect(migrated.format).toBe(STATE_FORMAT);
     expect(migrated.initialSettings).toEqual(migrated.settings);
     const s = S2S.restore(migrated);
     s.runUntilIdle();
     expect(s.inFlight()).toEqual([]);
+  });
+
+  it('2 → 3 gives every org no queues and no assignment rules (REC-2), and changes nothing else', () => {
+    expect(STATE_FORMAT).toBe(3);
+    const v2 = STATE_MIGRATIONS[1]!(fixtureState() as unknown as Record<string, unknown>);
+    const before = structuredClone(v2);
+    const out = STATE_MIGRATIONS[2]!(structuredClone(v2));
+    const orgs = out.orgs as Record<string, Record<string, unknown>>;
+    expect(Object.keys(orgs).length).toBeGreaterThan(0);
+    for (const org of Object.values(orgs)) {
+      expect(org.queues).toEqual({});
+      expect(org.assignmentRules).toEqual({});
+      delete org.queues;
+      delete org.assignmentRules;
+    }
+    expect(out).toEqual(before);
+    // A migrated org takes a queue as any new one does.
+    const s = S2S.restore(migrateState(fixtureState()));
+    const org = s.orgs()[0]!;
+    const r = s.dispatch({
+      type: 'queue.create',
+      org: org.id,
+      as: org.adminId,
+      name: 'Q',
+      objects: ['Lead'],
+    });
+    expect(r.ok).toBe(true);
   });
 });

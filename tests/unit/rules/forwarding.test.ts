@@ -440,7 +440,7 @@ describe('Record shares (PartnerNetworkRecordConnection)', () => {
         ownerId: rep,
       },
       'REC-2',
-      /must be an active user/,
+      /not an active user/,
     );
   });
 
