@@ -80,12 +80,17 @@ export class PlanBuilder {
   constructor(readonly ctx: RuleContext) {}
 
   newId(org: OrgState, prefix: string): string {
+    return `${prefix}${org.idTag}${String(this.next(org, prefix)).padStart(11, '0')}`;
+  }
+
+  /** The next number of one of the org's sequences (record ids, auto-number fields). */
+  next(org: OrgState, counter: string): number {
     this.drafts ??= new Map();
     let draft = this.drafts.get(org.id);
     if (!draft) this.drafts.set(org.id, (draft = {}));
-    const n = (draft[prefix] ?? org.counters[prefix] ?? 0) + 1;
-    draft[prefix] = n;
-    return `${prefix}${org.idTag}${String(n).padStart(11, '0')}`;
+    const n = (draft[counter] ?? org.counters[counter] ?? 0) + 1;
+    draft[counter] = n;
+    return n;
   }
 
   push(op: Op): this {

@@ -9,6 +9,7 @@ import { connectionUserId } from '../org/newOrg.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { mapInbound } from './sync.ts';
 import { matchingEntry } from './assignment.ts';
+import { autoNumbers } from './autoNumber.ts';
 import { ownerActive, ownerName, ownerProblem } from '../org/owners.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { checkRecord } from './validation.ts';
@@ -80,17 +81,22 @@ function acceptPending(
       ConnectionReceivedId: pnc.Id,
     };
   } else {
+    const id = b.newId(org, obj.keyPrefix);
+    // The copy numbers itself: its Auto Number fields are this org's, not the partner's.
+    const own = autoNumbers(b, org, sub.localObject);
+    const ownStamps: SObjectRecord['stamps'] = {};
+    for (const f in own) ownStamps[f] = { editedAt: now, origin: org.id };
     rec = {
-      Id: b.newId(org, obj.keyPrefix),
+      Id: id,
       object: sub.localObject,
       OwnerId: ownerId,
-      fields,
+      fields: { ...fields, ...own },
       CreatedDate: now,
       CreatedById: pnet,
       LastModifiedDate: now,
       LastModifiedById: pnet,
       ConnectionReceivedId: pnc.Id,
-      stamps,
+      stamps: { ...stamps, ...ownStamps },
     };
   }
   const valid = checkRecord(org, rec.object, rec.fields);

@@ -3,6 +3,7 @@ import type { FieldValue } from '../domain/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import { ownerProblem } from '../org/owners.ts';
+import { autoNumbers } from './autoNumber.ts';
 import { canAccess, fieldHidden } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord, checkValues } from './validation.ts';
@@ -40,6 +41,7 @@ function newRecord(
 ): SObjectRecord {
   const now = b.ctx.now;
   const id = b.newId(org, org.schema[object]!.keyPrefix);
+  Object.assign(fields, autoNumbers(b, org, object));
   const stamps: SObjectRecord['stamps'] = {};
   for (const f in fields) stamps[f] = { editedAt: now, origin: org.id };
   return {
