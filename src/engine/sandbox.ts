@@ -308,8 +308,15 @@ export class Sandbox {
         const rec = org.records[op.id];
         if (!rec) return;
         const now = s.now;
+        let edited = 0;
         for (const f in op.values) {
           const v = op.values[f]!;
+          if (op.computed?.includes(f)) {
+            rec.fields[f] = v;
+            rec.stamps[f] = op.stamp;
+            continue;
+          }
+          edited++;
           org.history.push({
             at: now,
             recordId: rec.Id,
@@ -321,8 +328,11 @@ export class Sandbox {
           rec.fields[f] = v;
           rec.stamps[f] = op.stamp;
         }
-        rec.LastModifiedDate = now;
-        rec.LastModifiedById = op.source.by;
+        // A formula filled in for existing records is no edit of theirs.
+        if (edited || !op.computed) {
+          rec.LastModifiedDate = now;
+          rec.LastModifiedById = op.source.by;
+        }
         if (op.patch) Object.assign(rec, op.patch);
         return;
       }

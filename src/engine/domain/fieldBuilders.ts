@@ -42,8 +42,13 @@ export const lookup = (api: string, label: string, referenceTo: string, o?: Opts
   field(api, label, { kind: 'Lookup', referenceTo }, o);
 export const autoNumber = (api: string, label: string, displayFormat: string, o?: Opts) =>
   field(api, label, { kind: 'AutoNumber', displayFormat }, o);
-export const formulaText = (api: string, label: string, o?: Opts) =>
-  field(api, label, { kind: 'FormulaText' }, o);
+export const formulaText = (api: string, label: string, o?: Opts & { formula?: string }) =>
+  field(
+    api,
+    label,
+    o?.formula ? { kind: 'FormulaText', formula: o.formula } : { kind: 'FormulaText' },
+    o,
+  );
 
 // Every object, standard or custom, carries its Id and the four audit fields the platform sets.
 export function systemFields(objectLabel: string): FieldDef[] {

@@ -1,5 +1,6 @@
 import { checkCustomApiName } from './apiNames.ts';
 import { describeType, kindLabel, LIMITS, type FieldDef, type FieldType } from './fieldTypes.ts';
+import { parseFormula } from './formula.ts';
 import { OK, refuse, type Check } from './result.ts';
 
 // Checks a field type's own settings (the numbers a user types in the New Custom Field wizard),
@@ -46,6 +47,8 @@ export function validateFieldType(t: FieldType): Check {
       return t.referenceTo.trim() !== ''
         ? OK
         : refuse('A lookup must name the object it points to.');
+    case 'FormulaText':
+      return t.formula === undefined ? OK : parseFormula(t.formula);
     case 'AutoNumber':
       if (!/\{0+\}/.test(t.displayFormat)) {
         return refuse(

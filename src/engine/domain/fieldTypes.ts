@@ -21,7 +21,8 @@ export type FieldType =
   // ANY_OBJECT for lookups that may point anywhere (Task.WhatId, Attachment.ParentId).
   | { kind: 'Lookup'; referenceTo: string }
   | { kind: 'AutoNumber'; displayFormat: string }
-  | { kind: 'FormulaText' }
+  // Without a formula the value is never computed (a stand-in for formulas the sandbox does not model).
+  | { kind: 'FormulaText'; formula?: string }
   | { kind: 'Geolocation' }
   | { kind: 'Id' }
   | { kind: 'AuditDateTime' } // CreatedDate, LastModifiedDate

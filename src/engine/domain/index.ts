@@ -15,4 +15,5 @@ export * from './defaultPublished.ts';
 export * from './customObjects.ts';
 export * from './schemaOps.ts';
 export * from './autoMap.ts';
+export * from './formula.ts';
 export * as fieldBuilders from './fieldBuilders.ts';

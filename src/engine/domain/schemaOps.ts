@@ -1,6 +1,7 @@
 import { checkCustomApiName, sameApiName } from './apiNames.ts';
 import { createCustomObject, type CustomObjectInput } from './customObjects.ts';
 import { LABEL_MAX, validateCustomField } from './fieldDefinition.ts';
+import { formulaInputs } from './formula.ts';
 import { ANY_OBJECT, type FieldDef } from './fieldTypes.ts';
 import { findField, type ObjectDef } from './objectDef.ts';
 import { accept, refuse, type Outcome } from './result.ts';
@@ -44,7 +45,12 @@ export function addCustomObject(schema: OrgSchema, input: CustomObjectInput): Ou
   if (!lookups.ok) return lookups;
   const prefixes = Object.values(schema).map((o) => o.keyPrefix);
   const created = createCustomObject(input, prefixes);
-  return created.ok ? accept({ ...schema, [created.value.apiName]: created.value }) : created;
+  if (!created.ok) return created;
+  for (const field of created.value.fields) {
+    const inputs = checkFormulaInputs(created.value, field);
+    if (!inputs.ok) return inputs;
+  }
+  return accept({ ...schema, [created.value.apiName]: created.value });
 }
 
 function checkLookupTargets(schema: OrgSchema, fields: FieldDef[]): Outcome<true> {
@@ -73,7 +79,43 @@ export function addCustomField(
   }
   const lookups = checkLookupTargets(schema, [field]);
   if (!lookups.ok) return lookups;
+  const inputs = checkFormulaInputs(obj, field);
+  if (!inputs.ok) return inputs;
   return accept(withFields(schema, obj, [...obj.fields, { ...field, custom: true }]));
+}
+
+// A formula reads plain fields of its own object; formulas of formulas are not modelled.
+function checkFormulaInputs(obj: ObjectDef, field: FieldDef): Outcome<true> {
+  if (field.type.kind !== 'FormulaText' || field.type.formula === undefined) return accept(true);
+  for (const name of formulaInputs(field.type.formula)) {
+    const input = findField(obj, name);
+    if (!input)
+      return refuse(`${field.label}: the formula reads ${name}, which ${obj.label} does not have.`);
+    if (input.type.kind === 'FormulaText')
+      return refuse(
+        `${field.label}: the formula reads ${name}, another formula; the sandbox models formulas of plain fields only.`,
+      );
+  }
+  return accept(true);
+}
+
+/** Formula fields of an object that read `apiName`. */
+function formulasReading(obj: ObjectDef, apiName: string): FieldDef[] {
+  return obj.fields.filter(
+    (f) =>
+      f.type.kind === 'FormulaText' &&
+      f.type.formula !== undefined &&
+      formulaInputs(f.type.formula).some((n) => sameApiName(n, apiName)),
+  );
+}
+
+function usedByFormula(obj: ObjectDef, field: FieldDef, action: string): Outcome<true> {
+  const users = formulasReading(obj, field.apiName);
+  return users.length
+    ? refuse(
+        `${field.label} cannot be ${action}: formula ${users.map((f) => f.apiName).join(', ')} reads it. Change or delete the formula first.`,
+      )
+    : accept(true);
 }
 
 // Standard fields belong to Salesforce: they can be relabelled in a real org but never
@@ -105,6 +147,10 @@ export function renameField(
   const found = customFieldOf(schema, object, oldApi, 'renamed');
   if (!found.ok) return found;
   const { obj, field } = found.value;
+  if (!sameApiName(oldApi, newApi)) {
+    const used = usedByFormula(obj, field, 'renamed');
+    if (!used.ok) return used;
+  }
   const name = checkCustomApiName(newApi, 'field');
   if (!name.ok) return name;
   if (!sameApiName(oldApi, newApi) && findField(obj, newApi)) {
@@ -132,6 +178,8 @@ export function deleteField(
   const found = customFieldOf(schema, object, apiName, 'deleted');
   if (!found.ok) return found;
   const { obj, field } = found.value;
+  const used = usedByFormula(obj, field, 'deleted');
+  if (!used.ok) return used;
   return accept(
     withFields(
       schema,

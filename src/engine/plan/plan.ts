@@ -31,6 +31,8 @@ export type Op =
       stamp: FieldStamp;
       source: ChangeSource;
       patch?: Partial<SObjectRecord>;
+      /** Formula values among `values`: computed, so not in field history and no edit of their own. */
+      computed?: string[];
     }
   | { op: 'history'; org: string; entry: FieldHistoryEntry }
   | { op: 'putConnection'; org: string; pnc: PartnerNetworkConnection }

@@ -10,6 +10,7 @@ import { canAccess, requireS2S } from './access.ts';
 import { mapInbound } from './sync.ts';
 import { matchingEntry } from './assignment.ts';
 import { autoNumbers } from './autoNumber.ts';
+import { formulaValues } from '../org/formulas.ts';
 import { ownerActive, ownerName, ownerProblem } from '../org/owners.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { checkRecord } from './validation.ts';
@@ -72,10 +73,14 @@ function acceptPending(
         rule: 'REC-2',
         reason: `${matchRecordId} is not a ${obj.label} to match.`,
       };
+    const merged = { ...existing.fields, ...fields };
+    const computed = formulaValues(obj, merged);
+    const computedStamps: SObjectRecord['stamps'] = {};
+    for (const f in computed) computedStamps[f] = { editedAt: now, origin: org.id };
     rec = {
       ...existing,
-      fields: { ...existing.fields, ...fields },
-      stamps: { ...existing.stamps, ...stamps },
+      fields: { ...merged, ...computed },
+      stamps: { ...existing.stamps, ...stamps, ...computedStamps },
       LastModifiedById: pnet,
       LastModifiedDate: now,
       ConnectionReceivedId: pnc.Id,
@@ -84,6 +89,7 @@ function acceptPending(
     const id = b.newId(org, obj.keyPrefix);
     // The copy numbers itself: its Auto Number fields are this org's, not the partner's.
     const own = autoNumbers(b, org, sub.localObject);
+    Object.assign(own, formulaValues(obj, { ...fields, ...own }));
     const ownStamps: SObjectRecord['stamps'] = {};
     for (const f in own) ownStamps[f] = { editedAt: now, origin: org.id };
     rec = {

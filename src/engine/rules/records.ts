@@ -4,6 +4,7 @@ import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import { ownerProblem } from '../org/owners.ts';
 import { autoNumbers } from './autoNumber.ts';
+import { formulaValues } from '../org/formulas.ts';
 import { canAccess, fieldHidden } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord, checkValues } from './validation.ts';
@@ -42,6 +43,7 @@ function newRecord(
   const now = b.ctx.now;
   const id = b.newId(org, org.schema[object]!.keyPrefix);
   Object.assign(fields, autoNumbers(b, org, object));
+  Object.assign(fields, formulaValues(org.schema[object], fields));
   const stamps: SObjectRecord['stamps'] = {};
   for (const f in fields) stamps[f] = { editedAt: now, origin: org.id };
   return {

@@ -1,6 +1,7 @@
 import {
   checkMapping,
   convertForTarget,
+  evaluateFormula,
   storedAsIs,
   validateValue,
   type Check,
@@ -11,6 +12,7 @@ import { fieldOf } from '../org/fieldIndex.ts';
 import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
+import { formulasOf } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
 import type { ChangeSource, OrgState, SObjectRecord } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
@@ -68,6 +70,21 @@ export function writeChanges(
     written = {};
     for (const name in basedOn) written[name] = changes[name]!;
   }
+  // Text formulas that read a changed field change with it; they are sent like any field.
+  let computed: string[] | undefined;
+  if (count)
+    for (const fx of formulasOf(org.schema[rec.object])) {
+      let reads = false;
+      for (const name in basedOn) if (fx.inputs.has(name)) reads = true;
+      if (!reads) continue;
+      const value = evaluateFormula(fx.terms, { ...rec.fields, ...pending, ...written });
+      if (value === (rec.fields[fx.field] ?? null)) continue;
+      if (written === changes) written = { ...changes };
+      written[fx.field] = value;
+      basedOn[fx.field] = rec.stamps[fx.field]?.editedAt ?? -1;
+      count++;
+      (computed ??= []).push(fx.field);
+    }
   if (count) {
     b.push({
       op: 'setFields',
@@ -76,6 +93,7 @@ export function writeChanges(
       values: written,
       stamp: stampFor(origin.editedAt, origin.origin, origin.via),
       source: sourceFor(source),
+      ...(computed && { computed }),
     });
   }
   return { recordId: rec.Id, object: rec.object, count, values: written, basedOn };
