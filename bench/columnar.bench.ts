@@ -1,5 +1,5 @@
-import TinyQueue from 'tinyqueue';
 import { FIELDS, mapsBaselineMs, sharedWorld } from './engine.bench.ts';
+import { driveQueued, referenceResult, type Due } from './referenceRun.ts';
 import type { BenchResult } from './result.ts';
 
 /** One org's Accounts by column: a row per record, an array per field. */
@@ -32,9 +32,7 @@ class Columns {
   }
 }
 
-interface Wire {
-  dueAt: number;
-  seq: number;
+interface Wire extends Due {
   to: number;
   shareKey: string;
   field: number;
@@ -61,53 +59,35 @@ export function columnarFloor(records = 10_000, updates = 100_000): BenchResult[
   });
   const fieldIndex = new Map(FIELDS.map((f, i) => [f as string, i]));
   const ids = plan.map((u) => pairs[u.i]![u.side]);
-  const queue = new TinyQueue<Wire>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
-  let now = 0;
-  let seq = 0;
-  let jitter = 1;
-  const deliver = (m: Wire) => {
-    const to = sides[m.to as 0 | 1];
-    to.write(to.rowOfShare.get(m.shareKey)!, m.field, m.v, m.at, m.origin, now);
-  };
-  const t0 = performance.now();
-  for (let n = 0; n < plan.length; n++) {
-    const u = plan[n]!;
-    const side = sides[u.side];
-    const row = side.rowOf.get(ids[n]!)!;
-    const field = fieldIndex.get(u.field)!;
-    side.write(row, field, u.v, now, u.side, now);
-    jitter = (jitter * 48271) % 2147483647;
-    queue.push({
-      dueAt: now + 1000 + (jitter % 400),
-      seq: seq++,
-      to: 1 - u.side,
-      shareKey: side.shareOfRow[row]!,
-      field,
-      v: u.v,
-      at: now,
-      origin: u.side,
-    });
-    if (n % 1000 === 999) {
-      now += 100;
-      while (queue.length && queue.peek()!.dueAt <= now) deliver(queue.pop()!);
-    }
-  }
-  while (queue.length) {
-    const m = queue.pop()!;
-    now = m.dueAt;
-    deliver(m);
-  }
-  const ms = performance.now() - t0;
-  const perSecond = updates / (ms / 1000);
-  const baselinePerSecond = updates / (baselineMs / 1000);
-  return [
-    {
-      name: 'probe: the same writes with records held by column (no rules, log or checks)',
-      value: Math.round(perSecond),
-      unit: 'updates/s',
-      baseline: Math.round(baselinePerSecond),
-      ratio: baselinePerSecond / perSecond,
-      note: `${updates} applied in ${ms.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms`,
+  const ms = driveQueued<Wire>(
+    plan.length,
+    (n, now, dueAt) => {
+      const u = plan[n]!;
+      const side = sides[u.side];
+      const row = side.rowOf.get(ids[n]!)!;
+      const field = fieldIndex.get(u.field)!;
+      side.write(row, field, u.v, now, u.side, now);
+      const shareKey = side.shareOfRow[row]!;
+      return {
+        dueAt,
+        seq: n,
+        to: 1 - u.side,
+        shareKey,
+        field,
+        v: u.v,
+        at: now,
+        origin: u.side,
+      };
     },
-  ];
+    (m, now) => {
+      const to = sides[m.to as 0 | 1];
+      to.write(to.rowOfShare.get(m.shareKey)!, m.field, m.v, m.at, m.origin, now);
+    },
+  );
+  return referenceResult(
+    'probe: the same writes with records held by column (no rules, log or checks)',
+    updates,
+    ms,
+    baselineMs,
+  );
 }

@@ -1,16 +1,9 @@
 import { S2S } from '../src/engine/api.ts';
 import type { Command } from '../src/engine/commands/command.ts';
-import { connectedAccounts } from '../src/engine/presets/connectedOrgs.ts';
+import { ACCOUNT_FIELDS, connectedAccounts } from '../src/engine/presets/connectedOrgs.ts';
 import type { BenchResult } from './result.ts';
 
-export const FIELDS = [
-  'Name',
-  'Phone',
-  'Website',
-  'AccountNumber',
-  'BillingCity',
-  'Description',
-] as const;
+export const FIELDS = ACCOUNT_FIELDS;
 
 function xorshift(seed: number) {
   let x = seed | 0 || 1;

@@ -1,11 +1,9 @@
-import TinyQueue from 'tinyqueue';
 import type { FieldStamp, OrgState, SObjectRecord } from '../src/engine/state/org.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
+import { driveQueued, referenceResult, type Due } from './referenceRun.ts';
 import type { BenchResult } from './result.ts';
 
-interface Wire {
-  dueAt: number;
-  seq: number;
+interface Wire extends Due {
   to: OrgState;
   shareKey: string;
   changes: Record<string, string>;
@@ -45,53 +43,27 @@ export function dataModelFloor(records = 10_000, updates = 100_000): BenchResult
   const baselineMs = mapsBaselineMs(pairs, plan);
   const a = s.sandbox.state.orgs.a!;
   const b = s.sandbox.state.orgs.b!;
-  const queue = new TinyQueue<Wire>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
-  let now = s.sandbox.now;
-  let seq = 0;
-  let jitter = 1;
-  const deliver = (m: Wire) => {
-    const p = m.to.recordConnections[m.to.shareIndex[m.shareKey]!]!;
-    write(m.to, m.to.records[p.LocalRecordId!]!, m.changes, m.stamp, now);
-  };
-  const t0 = performance.now();
-  for (let n = 0; n < plan.length; n++) {
-    const u = plan[n]!;
-    const org = u.side === 0 ? a : b;
-    const rec = org.records[pairs[u.i]![u.side]]!;
-    const changes = { [u.field]: u.v };
-    const stamp = { editedAt: now, origin: org.id };
-    write(org, rec, changes, stamp, now);
-    const p = org.recordConnections[org.recordShares[rec.Id]![0]!]!;
-    jitter = (jitter * 48271) % 2147483647;
-    queue.push({
-      dueAt: now + 1000 + (jitter % 400),
-      seq: seq++,
-      to: org === a ? b : a,
-      shareKey: p.shareKey,
-      changes,
-      stamp,
-    });
-    if (n % 1000 === 999) {
-      now += 100;
-      while (queue.length && queue.peek()!.dueAt <= now) deliver(queue.pop()!);
-    }
-  }
-  while (queue.length) {
-    const m = queue.pop()!;
-    now = m.dueAt;
-    deliver(m);
-  }
-  const ms = performance.now() - t0;
-  const perSecond = updates / (ms / 1000);
-  const baselinePerSecond = updates / (baselineMs / 1000);
-  return [
-    {
-      name: 'reference: the same updates written straight into the engine records (no rules, log or checks)',
-      value: Math.round(perSecond),
-      unit: 'updates/s',
-      baseline: Math.round(baselinePerSecond),
-      ratio: baselinePerSecond / perSecond,
-      note: `${updates} applied in ${ms.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms`,
+  const ms = driveQueued<Wire>(
+    plan.length,
+    (n, now, dueAt) => {
+      const u = plan[n]!;
+      const org = u.side === 0 ? a : b;
+      const rec = org.records[pairs[u.i]![u.side]]!;
+      const changes = { [u.field]: u.v };
+      const stamp = { editedAt: now, origin: org.id };
+      write(org, rec, changes, stamp, now);
+      const p = org.recordConnections[org.recordShares[rec.Id]![0]!]!;
+      return { dueAt, seq: n, to: org === a ? b : a, shareKey: p.shareKey, changes, stamp };
     },
-  ];
+    (m, now) => {
+      const p = m.to.recordConnections[m.to.shareIndex[m.shareKey]!]!;
+      write(m.to, m.to.records[p.LocalRecordId!]!, m.changes, m.stamp, now);
+    },
+  );
+  return referenceResult(
+    'reference: the same updates written straight into the engine records (no rules, log or checks)',
+    updates,
+    ms,
+    baselineMs,
+  );
 }

@@ -282,12 +282,10 @@ export class Sandbox {
           wire: op.wire,
           msg: message.id,
           share,
-          data: {
-            body: op.body.kind,
-            to: op.to,
-            chanSeq: message.chanSeq,
-            ...(held && { queued: true }),
-          },
+          // Plain literals: a spread here made every send measurably slower.
+          data: held
+            ? { body: op.body.kind, to: op.to, chanSeq: message.chanSeq, queued: true }
+            : { body: op.body.kind, to: op.to, chanSeq: message.chanSeq },
         });
         return;
       }

@@ -1,5 +1,15 @@
 import type { S2S } from '../api.ts';
 
+/** Six everyday Account fields of different types: what the preset world usually syncs. */
+export const ACCOUNT_FIELDS = [
+  'Name',
+  'Phone',
+  'Website',
+  'AccountNumber',
+  'BillingCity',
+  'Description',
+] as const;
+
 export interface ConnectedOrgs {
   A: string;
   B: string;

@@ -93,7 +93,7 @@ export function writeChanges(
       values: written,
       stamp: stampFor(origin.editedAt, origin.origin, origin.via),
       source: sourceFor(source),
-      ...(computed && { computed }),
+      computed,
     });
   }
   return { recordId: rec.Id, object: rec.object, count, values: written, basedOn };

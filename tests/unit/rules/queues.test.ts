@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../src/engine/commands/command.ts';
+import type { AssignmentRuleEntry } from '../../../src/engine/state/org.ts';
 import {
   ACME,
   GLOBEX,
@@ -37,6 +39,21 @@ const lead = (c: Connected, values: Record<string, string> = {}) =>
 
 const waiting = (c: Connected) => c.s.inbox(GLOBEX)[0]!.Id;
 
+/** Accept for the record waiting in Globex's list, with the owner options given. */
+const accepting = (
+  c: Connected,
+  options: { ownerId?: string; useAssignmentRules?: boolean },
+): Command => ({ type: 'inbox.accept', org: GLOBEX, as: c.G, pnrcId: waiting(c), ...options });
+
+const leadRule = (c: Connected, name: string, entries: AssignmentRuleEntry[]): Command => ({
+  type: 'assignmentRule.set',
+  org: GLOBEX,
+  as: c.G,
+  object: 'Lead',
+  name,
+  entries,
+});
+
 function queue(c: Connected, name: string, objects: string[], members: string[]) {
   return ok(c.s, { type: 'queue.create', org: GLOBEX, as: c.G, name, objects, members });
 }
@@ -49,13 +66,7 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     const outsider = addUser(s, GLOBEX, c.G, 'Olly Outsider');
     const q = queue(c, 'Inbound Leads', ['Lead'], [member]);
     forward(c, [lead(c)]);
-    const id = ok(s, {
-      type: 'inbox.accept',
-      org: GLOBEX,
-      as: c.G,
-      pnrcId: waiting(c),
-      ownerId: q,
-    });
+    const id = ok(s, accepting(c, { ownerId: q }));
     expect(s.record(GLOBEX, id)!.record.OwnerId).toBe(q);
     expect(s.log({ kind: 'state', org: GLOBEX }).at(-1)!.text).toMatch(
       /owned by queue Inbound Leads/,
@@ -83,13 +94,7 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     const member = addUser(s, GLOBEX, c.G, 'Rae Rep', { roleId: rep });
     const q = queue(c, 'Leads', ['Lead'], [member]);
     forward(c, [lead(c)]);
-    const id = ok(s, {
-      type: 'inbox.accept',
-      org: GLOBEX,
-      as: c.G,
-      pnrcId: waiting(c),
-      ownerId: q,
-    });
+    const id = ok(s, accepting(c, { ownerId: q }));
     update(s, GLOBEX, manager, id, { Rating: 'Warm' });
     expect(s.record(GLOBEX, id)!.record.fields.Rating).toBe('Warm');
   });
@@ -99,12 +104,7 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     const { s } = c;
     const q = queue(c, 'Cases only', ['Case'], []);
     forward(c, [lead(c)]);
-    refused(
-      s,
-      { type: 'inbox.accept', org: GLOBEX, as: c.G, pnrcId: waiting(c), ownerId: q },
-      'REC-2',
-      /does not take Lead records/,
-    );
+    refused(s, accepting(c, { ownerId: q }), 'REC-2', /does not take Lead records/);
     refused(
       s,
       { type: 'queue.create', org: GLOBEX, as: c.G, name: 'Accounts', objects: ['Account'] },
@@ -145,25 +145,14 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     const { s } = c;
     const webRep = addUser(s, GLOBEX, c.G, 'Wendy Web');
     const hotQueue = queue(c, 'Hot Leads', ['Lead'], [webRep]);
-    ok(s, {
-      type: 'assignmentRule.set',
-      org: GLOBEX,
-      as: c.G,
-      object: 'Lead',
-      name: 'Standard',
-      entries: [
+    ok(
+      s,
+      leadRule(c, 'Standard', [
         { field: 'Rating', operator: 'equals', value: 'Hot', assignTo: hotQueue },
         { field: 'LeadSource', operator: 'equals', value: 'Web', assignTo: webRep },
-      ],
-    });
-    const accept = () =>
-      ok(s, {
-        type: 'inbox.accept',
-        org: GLOBEX,
-        as: c.G,
-        pnrcId: waiting(c),
-        useAssignmentRules: true,
-      });
+      ]),
+    );
+    const accept = () => ok(s, accepting(c, { useAssignmentRules: true }));
     // Both entries hold: the first one wins.
     forward(c, [lead(c, { Rating: 'Hot', LeadSource: 'Web' })]);
     expect(s.record(GLOBEX, accept())!.record.OwnerId).toBe(hotQueue);
@@ -203,13 +192,7 @@ describe('queues and assignment rules on accept (REC-2)', () => {
       Status: 'New',
     });
     forward(c, [kase]);
-    const id = ok(s, {
-      type: 'inbox.accept',
-      org: GLOBEX,
-      as: c.G,
-      pnrcId: waiting(c),
-      useAssignmentRules: true,
-    });
+    const id = ok(s, accepting(c, { useAssignmentRules: true }));
     expect(s.record(GLOBEX, id)!.record.OwnerId).toBe(support);
   });
 
@@ -219,7 +202,7 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     forward(c, [create(s, ACME, c.A, 'Account', { Name: 'Acc' })]);
     refused(
       s,
-      { type: 'inbox.accept', org: GLOBEX, as: c.G, pnrcId: waiting(c), useAssignmentRules: true },
+      accepting(c, { useAssignmentRules: true }),
       'REC-2',
       /Leads and Cases, not to Account/,
     );
@@ -227,47 +210,21 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     forward(c, [lead(c)]);
     refused(
       s,
-      { type: 'inbox.accept', org: GLOBEX, as: c.G, pnrcId: waiting(c), useAssignmentRules: true },
+      accepting(c, { useAssignmentRules: true }),
       'REC-2',
       /no active Lead assignment rule/,
     );
+    refused(s, accepting(c, { useAssignmentRules: true, ownerId: c.G }), 'REC-2', /not both/);
     refused(
       s,
-      {
-        type: 'inbox.accept',
-        org: GLOBEX,
-        as: c.G,
-        pnrcId: waiting(c),
-        useAssignmentRules: true,
-        ownerId: c.G,
-      },
-      'REC-2',
-      /not both/,
-    );
-    refused(
-      s,
-      {
-        type: 'assignmentRule.set',
-        org: GLOBEX,
-        as: c.G,
-        object: 'Lead',
-        name: 'Bad',
-        entries: [{ field: 'Nope', operator: 'equals', value: 'x', assignTo: c.G }],
-      },
+      leadRule(c, 'Bad', [{ field: 'Nope', operator: 'equals', value: 'x', assignTo: c.G }]),
       'REC-2',
       /Entry 1: Lead has no field Nope/,
     );
     const caseQueue = queue(c, 'Cases', ['Case'], []);
     refused(
       s,
-      {
-        type: 'assignmentRule.set',
-        org: GLOBEX,
-        as: c.G,
-        object: 'Lead',
-        name: 'Bad',
-        entries: [{ field: 'Rating', operator: 'isBlank', assignTo: caseQueue }],
-      },
+      leadRule(c, 'Bad', [{ field: 'Rating', operator: 'isBlank', assignTo: caseQueue }]),
       'REC-2',
       /Entry 1: Queue Cases does not take Lead records/,
     );
@@ -277,23 +234,13 @@ describe('queues and assignment rules on accept (REC-2)', () => {
     const c = leadsAndCases();
     const { s } = c;
     const rep = addUser(s, GLOBEX, c.G, 'Gone Soon');
-    ok(s, {
-      type: 'assignmentRule.set',
-      org: GLOBEX,
-      as: c.G,
-      object: 'Lead',
-      name: 'All',
-      entries: [{ field: 'Company', operator: 'contains', value: 'Co', assignTo: rep }],
-    });
+    ok(
+      s,
+      leadRule(c, 'All', [{ field: 'Company', operator: 'contains', value: 'Co', assignTo: rep }]),
+    );
     ok(s, { type: 'user.setActive', org: GLOBEX, as: c.G, userId: rep, active: false });
     forward(c, [lead(c)]);
-    const id = ok(s, {
-      type: 'inbox.accept',
-      org: GLOBEX,
-      as: c.G,
-      pnrcId: waiting(c),
-      useAssignmentRules: true,
-    });
+    const id = ok(s, accepting(c, { useAssignmentRules: true }));
     expect(s.record(GLOBEX, id)!.record.OwnerId).toBe(c.G);
     expect(s.log({ kind: 'state', org: GLOBEX }).at(-1)!.text).toMatch(
       /entry 1, cannot be used: .*not an active user/,
