@@ -122,6 +122,10 @@ export class S2S {
   assignmentRules(org: string) {
     return Object.values(this.org(org).assignmentRules);
   }
+  /** Sharing rules: who besides owners and the role hierarchy sees which records (SHR-1). */
+  sharingRules(org: string) {
+    return [...this.org(org).sharingRules];
+  }
   s2sSettings(org: string) {
     return this.org(org).s2s;
   }

@@ -25,12 +25,13 @@ export const STATE_MIGRATIONS: Record<
     }
     return { ...state, initialSettings: state.initialSettings ?? structuredClone(state.settings) };
   },
-  // Format 3 added queues and assignment rules; an older org has none.
+  // Format 3 added queues, assignment rules and sharing rules; an older org has none.
   2: (state) => {
     const orgs = (state.orgs ?? {}) as Record<string, Record<string, unknown>>;
     for (const org of Object.values(orgs)) {
       org.queues ??= {};
       org.assignmentRules ??= {};
+      org.sharingRules ??= [];
     }
     return state;
   },

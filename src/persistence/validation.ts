@@ -45,6 +45,13 @@ const sandboxSettings = v.partial(
 );
 
 const inOrg = { org: id, as: id };
+const roleGroup = v.object({ roleId: id, includeSubordinates: v.optional(bool) });
+const condition = <F extends v.GenericSchema>(field: F) =>
+  v.object({
+    field,
+    operator: v.picklist(['isBlank', 'equals', 'contains']),
+    value: v.optional(text),
+  });
 const onConn = { ...inOrg, connectionId: id };
 const cmd = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   v.object({ type: v.literal(type), ...entries });
@@ -95,6 +102,15 @@ const COMMANDS = [
   cmd('automation.add', {
     ...inOrg,
     automation: v.object({ object: id, whenField: id, setField: id, value: fieldValue }),
+  }),
+  cmd('sharingRule.add', {
+    ...inOrg,
+    object: id,
+    name: text,
+    accessLevel: v.picklist(['Read', 'Edit']),
+    sharedWith: roleGroup,
+    owners: v.optional(roleGroup),
+    criteria: v.optional(condition(id)),
   }),
   cmd('queue.create', {
     ...inOrg,

@@ -1,11 +1,15 @@
 import type { FieldDef, FieldValue } from '../domain/index.ts';
 import type {
   AssignmentRuleEntry,
+  RoleGroup,
+  SharingRule,
   FieldUpdateAutomation,
   Profile,
   ValidationRule,
 } from '../state/org.ts';
 import type { LinkSettings, SandboxSettings } from '../state/settings.ts';
+
+type RoleGroupInput = Omit<RoleGroup, 'includeSubordinates'> & { includeSubordinates?: boolean };
 
 /** Every user action is one of these plain JSON objects; `as` is the acting user's Id. */
 export type Command =
@@ -69,6 +73,18 @@ export type Command =
       org: string;
       as: string;
       automation: Omit<FieldUpdateAutomation, 'Id'>;
+    }
+  | {
+      type: 'sharingRule.add';
+      org: string;
+      as: string;
+      object: string;
+      name: string;
+      accessLevel: 'Read' | 'Edit';
+      /** A role, and with `includeSubordinates` every role below it. */
+      sharedWith: RoleGroupInput;
+      owners?: RoleGroupInput;
+      criteria?: SharingRule['criteria'];
     }
   | {
       type: 'queue.create';

@@ -66,6 +66,7 @@ export function newOrg(id: string, name: string, domain: string, idTag: string):
     automations: [],
     queues: {},
     assignmentRules: {},
+    sharingRules: [],
     records: {},
     history: [],
     connections: {},

@@ -1,6 +1,6 @@
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
-import { canAccess, fieldHidden } from '../rules/access.ts';
+import { canRead, fieldHidden } from '../rules/access.ts';
 import type { OrgState } from '../state/org.ts';
 import type { Message } from '../state/network.ts';
 
@@ -11,7 +11,7 @@ export function recordsView(org: OrgState, opts: { object?: string; as?: string 
   for (const id in org.records) {
     const r = org.records[id]!;
     if (opts.object && r.object !== opts.object) continue;
-    if (u && !canAccess(org, u, r)) continue;
+    if (u && !canRead(org, u, r)) continue;
     let fields: Record<string, FieldValue> = r.fields;
     if (u)
       fields = Object.fromEntries(

@@ -1,5 +1,6 @@
 import { refuse, type Refusal } from '../plan/plan.ts';
-import type { OrgState, SObjectRecord, User } from '../state/org.ts';
+import { conditionHolds } from '../org/condition.ts';
+import type { OrgState, RoleGroup, SharingRule, SObjectRecord, User } from '../state/org.ts';
 
 export const isAdmin = (u: User) => u.Profile === 'System Administrator';
 
@@ -44,20 +45,62 @@ function roleIsBelow(org: OrgState, roleId: string | null, ancestorId: string | 
   return false;
 }
 
+export type Access = 'none' | 'read' | 'edit';
+
+/** Whether a user with `roleId` belongs to a role group of a sharing rule. */
+function inGroup(org: OrgState, roleId: string | null, g: RoleGroup): boolean {
+  return roleId === g.roleId || (g.includeSubordinates && roleIsBelow(org, roleId, g.roleId));
+}
+
+function ruleCovers(org: OrgState, r: SharingRule, rec: SObjectRecord): boolean {
+  if (r.owners) return inGroup(org, org.users[rec.OwnerId]?.UserRoleId ?? null, r.owners);
+  return !!r.criteria && conditionHolds(r.criteria, rec.fields[r.criteria.field]);
+}
+
 /**
  * SHR-1 / PERM-2: the org-wide default is Private. A user reaches records they own or that
- * users below them in the role hierarchy own; administrators reach every record.
+ * users below them in the role hierarchy own, and a queue's records if they are a member or
+ * above one; administrators reach every record. Sharing rules open more, read-only or
+ * read/write.
  */
-export function canAccess(org: OrgState, u: User, rec: SObjectRecord): boolean {
-  if (isAdmin(u) || rec.OwnerId === u.Id) return true;
-  // A queue's records: its members, and those above a member in the role hierarchy (REC-2).
+export function accessTo(org: OrgState, u: User, rec: SObjectRecord): Access {
+  if (isAdmin(u) || rec.OwnerId === u.Id) return 'edit';
   const queue = org.queues[rec.OwnerId];
-  if (queue)
-    return queue.members.some(
-      (m) => m === u.Id || roleIsBelow(org, org.users[m]?.UserRoleId ?? null, u.UserRoleId),
-    );
-  const owner = org.users[rec.OwnerId];
-  return !!owner && roleIsBelow(org, owner.UserRoleId, u.UserRoleId);
+  if (queue) {
+    if (
+      queue.members.some(
+        (m) => m === u.Id || roleIsBelow(org, org.users[m]?.UserRoleId ?? null, u.UserRoleId),
+      )
+    )
+      return 'edit';
+  } else {
+    const owner = org.users[rec.OwnerId];
+    if (owner && roleIsBelow(org, owner.UserRoleId, u.UserRoleId)) return 'edit';
+  }
+  let access: Access = 'none';
+  for (const r of org.sharingRules) {
+    if (r.object !== rec.object || !inGroup(org, u.UserRoleId, r.sharedWith)) continue;
+    if (!ruleCovers(org, r, rec)) continue;
+    if (r.accessLevel === 'Edit') return 'edit';
+    access = 'read';
+  }
+  return access;
+}
+
+/** Read and Edit: what editing, forwarding and stopping sharing need (PERM-2). */
+export function canAccess(org: OrgState, u: User, rec: SObjectRecord): boolean {
+  return accessTo(org, u, rec) === 'edit';
+}
+
+export function canRead(org: OrgState, u: User, rec: SObjectRecord): boolean {
+  return accessTo(org, u, rec) !== 'none';
+}
+
+/** Why a user may not edit a record: no access at all, or read-only through a sharing rule. */
+export function noEditReason(org: OrgState, u: User, rec: SObjectRecord): string {
+  return accessTo(org, u, rec) === 'read'
+    ? `${u.Name} can read ${rec.Id} through a sharing rule but not edit it.`
+    : `${u.Name} has no access to ${rec.Id}.`;
 }
 
 /** SHR-2: whether a field is hidden from this user by field-level security. */

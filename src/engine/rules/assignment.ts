@@ -1,12 +1,6 @@
 import type { FieldValue } from '../domain/index.ts';
+import { conditionHolds } from '../org/condition.ts';
 import type { AssignmentRule, AssignmentRuleEntry } from '../state/org.ts';
-
-function holds(e: AssignmentRuleEntry, v: FieldValue | undefined): boolean {
-  const text = v === null || v === undefined ? '' : String(v);
-  if (e.operator === 'isBlank') return text === '';
-  if (e.operator === 'equals') return text === (e.value ?? '');
-  return text.includes(e.value ?? '');
-}
 
 /**
  * REC-2: the entry of an assignment rule that decides a record's owner: the first, in order,
@@ -18,7 +12,7 @@ export function matchingEntry(
 ): { entry: AssignmentRuleEntry; index: number } | null {
   for (let i = 0; i < rule.entries.length; i++) {
     const entry = rule.entries[i]!;
-    if (holds(entry, fields[entry.field])) return { entry, index: i };
+    if (conditionHolds(entry, fields[entry.field])) return { entry, index: i };
   }
   return null;
 }

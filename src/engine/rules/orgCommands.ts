@@ -10,6 +10,7 @@ import { publishCommand } from './publishing.ts';
 import { recordCommand } from './records.ts';
 import { stopSharingCommand } from './sharedRecords.ts';
 import { queueCommand } from './queues.ts';
+import { sharingRuleCommand } from './sharingRules.ts';
 
 type OrgCommand = Extract<Command, { org: string; as: string }>;
 
@@ -52,6 +53,8 @@ export function handleOrgCommand(ctx: RuleContext, org: OrgState, cmd: Command):
     case 'queue.create':
     case 'assignmentRule.set':
       return queueCommand(ctx, org, u, c);
+    case 'sharingRule.add':
+      return sharingRuleCommand(ctx, org, u, c);
     default:
       return orgAdmin(ctx, org, u, c);
   }

@@ -1,13 +1,12 @@
 import type { Command } from '../commands/command.ts';
 import { getField } from '../domain/index.ts';
+import { CONDITION_OPERATORS } from '../org/condition.ts';
 import { ownerProblem, queueable } from '../org/owners.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { AssignmentRule, OrgState, Queue, User } from '../state/org.ts';
 import { isAdmin } from './access.ts';
 
 type QueueCommand = Extract<Command, { type: 'queue.create' | 'assignmentRule.set' }>;
-
-const OPERATORS = new Set(['equals', 'contains', 'isBlank']);
 
 /** Setup of the owners a received record can get on accept besides a user (REC-2). */
 export function queueCommand(
@@ -73,7 +72,7 @@ function setRule(
     const at = `Entry ${i + 1}`;
     if (!getField(org.schema, cmd.object, e.field))
       return refuse('REC-2', `${at}: ${cmd.object} has no field ${e.field}.`);
-    if (!OPERATORS.has(e.operator))
+    if (!CONDITION_OPERATORS.has(e.operator))
       return refuse('REC-2', `${at}: the operator must be equals, contains or isBlank.`);
     const why = ownerProblem(org, e.assignTo, cmd.object);
     if (why) return refuse('REC-2', `${at}: ${why}`);

@@ -5,7 +5,7 @@ import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import { ownerProblem } from '../org/owners.ts';
 import { autoNumbers } from './autoNumber.ts';
 import { formulaValues } from '../org/formulas.ts';
-import { canAccess, fieldHidden } from './access.ts';
+import { canAccess, fieldHidden, noEditReason } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord, checkValues } from './validation.ts';
 
@@ -100,7 +100,7 @@ export function updateRecord(
 ): Plan | Refusal {
   const rec = org.records[id];
   if (!rec) return refuse('PERM-2', `There is no record ${id} in ${org.name}.`);
-  if (!canAccess(org, u, rec)) return refuse('PERM-2', `${u.Name} has no access to ${id}.`);
+  if (!canAccess(org, u, rec)) return refuse('PERM-2', noEditReason(org, u, rec));
   const checked = checkValues(org, rec.object, values);
   if (!checked.ok) return refuse('SUB-3', checked.reason);
   for (const f in checked.values)
@@ -121,7 +121,7 @@ export function updateRecord(
 function deleteRecord(ctx: RuleContext, org: OrgState, u: User, id: string): Plan | Refusal {
   const rec = org.records[id];
   if (!rec) return refuse('PERM-2', `There is no record ${id} in ${org.name}.`);
-  if (!canAccess(org, u, rec)) return refuse('PERM-2', `${u.Name} has no access to ${id}.`);
+  if (!canAccess(org, u, rec)) return refuse('PERM-2', noEditReason(org, u, rec));
   const b = new PlanBuilder(ctx);
   endShares(b, org, rec, 'RecordDeleted', 'deleted');
   b.push({ op: 'deleteRecord', org: org.id, id });
@@ -171,7 +171,7 @@ function convertLead(ctx: RuleContext, org: OrgState, u: User, id: string): Plan
   if (!lead || lead.object !== 'Lead')
     return refuse('REC-5', `${id} is not a Lead of ${org.name}.`);
   if (lead.IsConverted) return refuse('REC-5', 'This Lead is already converted.');
-  if (!canAccess(org, u, lead)) return refuse('PERM-2', `${u.Name} has no access to ${id}.`);
+  if (!canAccess(org, u, lead)) return refuse('PERM-2', noEditReason(org, u, lead));
   const company = lead.fields.Company;
   if (!company) return refuse('REC-5', 'A Lead needs a Company to be converted.');
   const b = new PlanBuilder(ctx);

@@ -1,4 +1,5 @@
 import { storedAsIs, validateValue, type FieldValue } from '../domain/index.ts';
+import { conditionHolds } from '../org/condition.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import type { OrgState } from '../state/org.ts';
 
@@ -63,13 +64,7 @@ export function checkRecord(
   for (const r of org.validationRules) {
     if (r.object !== object) continue;
     const v = changes && r.field in changes ? changes[r.field] : fields[r.field];
-    const text = v === null || v === undefined ? '' : String(v);
-    const hit =
-      r.operator === 'isBlank'
-        ? text === ''
-        : r.operator === 'equals'
-          ? text === (r.value ?? '')
-          : text.includes(r.value ?? '');
+    const hit = conditionHolds(r, v);
     if (hit) return { ok: false, reason: `Validation rule: ${r.message}` };
   }
   return PASSED;

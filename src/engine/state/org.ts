@@ -165,6 +165,26 @@ export interface AssignmentRule {
   entries: AssignmentRuleEntry[];
 }
 
+/** A role, or a role and every role below it: whom a sharing rule names. */
+export interface RoleGroup {
+  roleId: string;
+  includeSubordinates: boolean;
+}
+
+/**
+ * SHR-1: opens records up beyond the Private default and the role hierarchy. Owner-based:
+ * records owned by users of `owners`; criteria-based: records whose field meets `criteria`.
+ */
+export interface SharingRule {
+  Id: string;
+  Name: string;
+  object: string;
+  accessLevel: 'Read' | 'Edit';
+  sharedWith: RoleGroup;
+  owners?: RoleGroup;
+  criteria?: { field: string; operator: 'equals' | 'contains' | 'isBlank'; value?: string };
+}
+
 export interface OrgState {
   id: OrgId;
   name: string;
@@ -184,6 +204,7 @@ export interface OrgState {
   queues: Record<string, Queue>;
   /** The active assignment rule per object (Lead, Case). */
   assignmentRules: Record<string, AssignmentRule>;
+  sharingRules: SharingRule[];
   records: Record<RecordId, SObjectRecord>;
   history: FieldHistoryEntry[];
   connections: Record<string, PartnerNetworkConnection>;

@@ -5,7 +5,7 @@ import type { SandboxSettings } from './settings.ts';
 
 /**
  * 2: `initialSettings` and each org's `pendingChildren` index.
- * 3: each org's `queues` and `assignmentRules` (REC-2).
+ * 3: each org's `queues` and `assignmentRules` (REC-2) and `sharingRules` (SHR-1).
  */
 export const STATE_FORMAT = 3;
 

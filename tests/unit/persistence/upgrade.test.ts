@@ -230,7 +230,7 @@ describe('state format migrations', () => {
     expect(s.inFlight()).toEqual([]);
   });
 
-  it('2 → 3 gives every org no queues and no assignment rules (REC-2), and changes nothing else', () => {
+  it('2 → 3 gives every org no queues, assignment rules (REC-2) or sharing rules (SHR-1), and changes nothing else', () => {
     expect(STATE_FORMAT).toBe(3);
     const v2 = STATE_MIGRATIONS[1]!(fixtureState() as unknown as Record<string, unknown>);
     const before = structuredClone(v2);
@@ -240,8 +240,10 @@ describe('state format migrations', () => {
     for (const org of Object.values(orgs)) {
       expect(org.queues).toEqual({});
       expect(org.assignmentRules).toEqual({});
+      expect(org.sharingRules).toEqual([]);
       delete org.queues;
       delete org.assignmentRules;
+      delete org.sharingRules;
     }
     expect(out).toEqual(before);
     // A migrated org takes a queue as any new one does.
