@@ -375,7 +375,7 @@ export function recordForwardedInbound(
     to: pnc.PrimaryContactId,
     connectionId: pnc.Id,
     kind: 'recordsForwarded',
-    text: `${pnc.ConnectionName} forwarded a ${body.object}${body.sendEmail ? ' (email sent)' : ''}.`,
+    text: `${pnc.ConnectionName} forwarded ${/^[AEIOU]/.test(body.object) ? 'an' : 'a'} ${body.object}${body.sendEmail ? ' (email sent)' : ''}.`,
   });
   const obj = org.schema[localObject];
   const accepted = new Map<string, string>();

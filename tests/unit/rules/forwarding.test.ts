@@ -113,13 +113,13 @@ describe('Forwarding records', () => {
     expect(names(c, 'Account')).toEqual(['One', 'Two']);
     const notes = c.s.notifications(GLOBEX).filter((n) => n.kind === 'recordsForwarded');
     expect(notes.map((n) => n.text)).toEqual([
-      'Acme forwarded a Account (email sent).',
-      'Acme forwarded a Account (email sent).',
+      'Acme forwarded an Account (email sent).',
+      'Acme forwarded an Account (email sent).',
     ]);
     expect(c.s.recordConnections(ACME).every((p) => p.SendEmails)).toBe(true);
     const quiet = create(c.s, ACME, c.A, 'Account', { Name: 'Quiet' });
     forward(c, [quiet]);
-    expect(c.s.notifications(GLOBEX).at(-1)!.text).toBe('Acme forwarded a Account.');
+    expect(c.s.notifications(GLOBEX).at(-1)!.text).toBe('Acme forwarded an Account.');
   });
 
   it('FWD-2: an object not published, or not subscribed by the partner, gives Invalid Partner Network Status', () => {

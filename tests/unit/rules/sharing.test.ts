@@ -217,7 +217,7 @@ describe('Health and notifications', () => {
     expect(notes[1]!.text).toMatch(
       /^Globex Corp has changed what it publishes to you\. Account published/,
     );
-    expect(notes[2]!.text).toBe('Globex Corp forwarded a Account.');
+    expect(notes[2]!.text).toBe('Globex Corp forwarded an Account.');
     expect(notes[3]!.text).toMatch(/failed: Validation rule: Phone needed/);
     // Each one is in the log too.
     expect(s.log({ org: ACME, kind: 'notify' })).toHaveLength(4);
