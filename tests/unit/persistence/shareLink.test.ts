@@ -23,6 +23,69 @@ describe('share links', () => {
     expect(rebuilt.now).toBe(s.now);
   });
 
+  it('carries queues, assignment rules, sharing rules, formulas and the owners they give', () => {
+    const s = S2S.create({ seed: 5 });
+    s.run([{ type: 'org.create', org: 'acme', name: 'Acme' }]);
+    const as = s.orgs()[0]!.adminId;
+    const [role] = s.run([{ type: 'role.create', org: 'acme', as, name: 'Team' }]);
+    const [queue] = s.run([
+      { type: 'queue.create', org: 'acme', as, name: 'Hot', objects: ['Lead'], members: [] },
+    ]);
+    const roleId = role!.ok ? role!.id! : '';
+    s.run([
+      {
+        type: 'assignmentRule.set',
+        org: 'acme',
+        as,
+        object: 'Lead',
+        name: 'Hot leads',
+        entries: [
+          {
+            field: 'Rating',
+            operator: 'equals',
+            value: 'Hot',
+            assignTo: queue!.ok ? queue!.id! : '',
+          },
+        ],
+      },
+      {
+        type: 'sharingRule.add',
+        org: 'acme',
+        as,
+        object: 'Lead',
+        name: 'Team reads leads',
+        accessLevel: 'Read',
+        sharedWith: { roleId, includeSubordinates: true },
+        criteria: { field: 'Company', operator: 'isBlank' },
+      },
+      {
+        type: 'field.create',
+        org: 'acme',
+        as,
+        object: 'Lead',
+        field: {
+          apiName: 'Label__c',
+          label: 'Label',
+          type: { kind: 'FormulaText', formula: 'LastName & " at " & Company' },
+        },
+      },
+      {
+        type: 'record.create',
+        org: 'acme',
+        as,
+        object: 'Lead',
+        values: { LastName: 'Lane', Company: 'Co', Status: 'Open - Not Contacted' },
+        ownerId: queue!.ok ? queue!.id! : '',
+      },
+    ]);
+    expect(s.log({ kind: 'refused' })).toEqual([]);
+    const r = decodeScenario(encodeScenario(s.scenario()));
+    if (!r.ok) throw new Error(r.error);
+    const rebuilt = S2S.fromScenario(r.scenario);
+    expect(rebuilt.sandbox.snapshot().orgs).toEqual(s.sandbox.snapshot().orgs);
+    expect(rebuilt.records('acme')[0]!.fields.Label__c).toBe('Lane at Co');
+  });
+
   it('explains a damaged or hostile link', () => {
     const payload = encodeScenario(S2S.create({ seed: 1 }).scenario());
     const bad = (hash: string) => {
