@@ -9,9 +9,14 @@ import {
   recordDetail,
   recordsView,
 } from './queries/orgViews.ts';
+import { isRefusal, type Op } from './plan/plan.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
+
+/** A command's plan as plain data, or why it would be refused. */
+export type CommandPreview =
+  { ok: true; ops: Op[]; log: string[] } | { ok: false; rule: string; reason: string };
 
 export interface LogFilter {
   org?: string;
@@ -62,6 +67,23 @@ export class S2S {
 
   dispatch(cmd: Command): CommandResult {
     return this.sandbox.dispatch(cmd);
+  }
+
+  /**
+   * What a command would do, changing nothing: the plan's operations (records to write,
+   * messages to send) and the log lines it would add, or the refusal `dispatch` would give.
+   */
+  preview(cmd: Command): CommandPreview {
+    const plan = this.sandbox.preview(cmd);
+    if (isRefusal(plan)) return { ok: false, rule: plan.rule, reason: plan.reason };
+    const t = this.sandbox.now;
+    return {
+      ok: true,
+      ops: structuredClone(plan.ops.filter((op) => op.op !== 'log' && op.op !== 'counters')),
+      log: plan.ops.flatMap((op) =>
+        op.op === 'log' ? [explain({ ...op.entry, i: -1, t } as LogEntry)] : [],
+      ),
+    };
   }
 
   /** Runs commands in order; stops at the first refusal and throws its reason. */

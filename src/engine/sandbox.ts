@@ -195,6 +195,33 @@ export class Sandbox {
   private run(cmd: Command): Plan | Refusal {
     const sys = systemCommand(this, cmd);
     if (sys) return sys;
+    return this.orgPlan(cmd);
+  }
+
+  /**
+   * What a user's command would do, without doing it. Rules only read state, so their plan
+   * is the answer; sandbox commands (clock, settings, links) act directly and are not
+   * previewed.
+   */
+  preview(cmd: Command): Plan | Refusal {
+    if (typeof cmd !== 'object' || cmd === null || !('as' in cmd))
+      return {
+        refused: true,
+        rule: 'API',
+        reason: "Only a user's command inside an org can be previewed.",
+      };
+    try {
+      return this.orgPlan(cmd);
+    } catch (e) {
+      return {
+        refused: true,
+        rule: 'API',
+        reason: `Malformed ${cmd.type} command: ${(e as Error).message}`,
+      };
+    }
+  }
+
+  private orgPlan(cmd: Command): Plan | Refusal {
     if (!('org' in cmd))
       return { refused: true, rule: 'API', reason: `Unknown command ${(cmd as Command).type}` };
     const org = this.state.orgs[cmd.org];
