@@ -3,22 +3,18 @@ import { recordShareTable } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
-import type { AssignmentRule, OrgState, SObjectRecord, User } from '../state/org.ts';
+import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { connectionUserId } from '../org/newOrg.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { mapInbound } from './sync.ts';
-import { matchingEntry } from './assignment.ts';
+import { childOwner, decideOwner, type OwnerChoice } from './acceptOwner.ts';
 import { autoNumbers } from './autoNumber.ts';
 import { formulaValues } from '../org/formulas.ts';
 import { ownerActive, ownerName, ownerProblem } from '../org/owners.ts';
-import type { FieldValue } from '../domain/index.ts';
 import { checkRecord } from './validation.ts';
 
 type InboxCommand = Extract<Command, { type: 'inbox.accept' | 'inbox.reject' }>;
-
-/** Who owns an accepted record: a user or queue, or what the active assignment rule picks. */
-type OwnerChoice = { ownerId: string; rule?: AssignmentRule };
 
 /**
  * REC-2: turns a pending received record into a local record owned as `owner` says, mapped
@@ -149,46 +145,6 @@ function acceptPending(
   accepted.set(p.shareKey, rec.Id);
   acceptChildren(b, org, pnc, p.shareKey, rec, accepted);
   return { ok: true, recordId: rec.Id };
-}
-
-/** The owner a new record gets, and for the log how it was chosen. */
-function decideOwner(
-  org: OrgState,
-  owner: OwnerChoice,
-  object: string,
-  fields: Record<string, FieldValue>,
-): { ownerId: string; how: string } {
-  if (!owner.rule) return { ownerId: owner.ownerId, how: '' };
-  const hit = matchingEntry(owner.rule, fields);
-  if (!hit)
-    return {
-      ownerId: owner.ownerId,
-      how: ` (no entry of assignment rule ${owner.rule.Name} matched; it stays with the accepting user)`,
-    };
-  // The rule was checked when it was set; its assignee may have changed since.
-  const why = ownerProblem(org, hit.entry.assignTo, object);
-  if (why)
-    return {
-      ownerId: owner.ownerId,
-      how: ` (assignment rule ${owner.rule.Name}, entry ${hit.index + 1}, cannot be used: ${why})`,
-    };
-  return {
-    ownerId: hit.entry.assignTo,
-    how: ` by assignment rule ${owner.rule.Name}, entry ${hit.index + 1}`,
-  };
-}
-
-/** A child accepted with its parent gets the parent's owner, or the connection owner when that is a queue that cannot own it. */
-function childOwner(
-  org: OrgState,
-  pnc: PartnerNetworkConnection,
-  c: PartnerNetworkRecordConnection,
-  parent: SObjectRecord,
-): OwnerChoice {
-  const object = pnc.subscriptions[c.pending!.partnerObject]?.localObject ?? c.object;
-  return {
-    ownerId: ownerProblem(org, parent.OwnerId, object) ? pnc.PrimaryContactId : parent.OwnerId,
-  };
 }
 
 /** SUB-5: children wait for their parent and are accepted with it when every condition holds. */

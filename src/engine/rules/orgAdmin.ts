@@ -3,13 +3,10 @@ import {
   addCustomField,
   createCustomObject,
   deleteField,
-  evaluateFormula,
   renameField,
   getField,
-  type ObjectDef,
 } from '../domain/index.ts';
-import { formulasOf } from '../org/formulas.ts';
-import { stampFor } from '../org/interned.ts';
+import { fillFormula } from './formulaFields.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { OrgState, User } from '../state/org.ts';
 import { isAdmin, requireManageConnections, requireS2S } from './access.ts';
@@ -256,34 +253,6 @@ export function orgAdmin(
     }
     default:
       return refuse('API', `Unknown command ${(cmd as { type: string }).type}.`);
-  }
-}
-
-/** A new text formula has a value on existing records at once, as Salesforce computes it on read. */
-function fillFormula(
-  b: PlanBuilder,
-  org: OrgState,
-  u: User,
-  obj: ObjectDef | undefined,
-  field: string,
-) {
-  const fx = formulasOf(obj).find((f) => f.field === field);
-  if (!fx || !obj) return;
-  const stamp = stampFor(b.ctx.now, org.id);
-  for (const id in org.records) {
-    const rec = org.records[id]!;
-    if (rec.object !== obj.apiName) continue;
-    const value = evaluateFormula(fx.terms, rec.fields);
-    if (value === null) continue;
-    b.push({
-      op: 'setFields',
-      org: org.id,
-      id,
-      values: { [field]: value },
-      stamp,
-      source: { by: u.Id },
-      computed: [field],
-    });
   }
 }
 
