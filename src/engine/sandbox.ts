@@ -181,8 +181,13 @@ export class Sandbox {
       typeof (cmd as { type?: unknown }).type !== 'string'
     )
       return { refused: true, rule: 'API', reason: 'A command is an object with a "type".' };
+    return this.planFor(cmd, false);
+  }
+
+  /** A rule that throws on a malformed command refuses it instead; rules only read state. */
+  private planFor(cmd: Command, orgOnly: boolean): Plan | Refusal {
     try {
-      return this.run(cmd);
+      return orgOnly ? this.orgPlan(cmd) : this.run(cmd);
     } catch (e) {
       return {
         refused: true,
@@ -210,15 +215,7 @@ export class Sandbox {
         rule: 'API',
         reason: "Only a user's command inside an org can be previewed.",
       };
-    try {
-      return this.orgPlan(cmd);
-    } catch (e) {
-      return {
-        refused: true,
-        rule: 'API',
-        reason: `Malformed ${cmd.type} command: ${(e as Error).message}`,
-      };
-    }
+    return this.planFor(cmd, true);
   }
 
   private orgPlan(cmd: Command): Plan | Refusal {

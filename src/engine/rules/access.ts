@@ -18,6 +18,13 @@ export function isRefused<T>(x: T | Refusal): x is Refusal {
   return typeof x === 'object' && x !== null && (x as Refusal).refused === true;
 }
 
+/** Setup (schema, users, queues, rules) needs a System Administrator: Modify All Data. */
+export function requireAdmin(u: User, rule: string): Refusal | null {
+  return isAdmin(u)
+    ? null
+    : refuse(rule, `${u.Name} is not a System Administrator; Setup needs Modify All Data.`);
+}
+
 /** EN-2: with S2S off, nothing of it exists in the org. */
 export function requireS2S(org: OrgState): Refusal | null {
   return org.s2s.enabled

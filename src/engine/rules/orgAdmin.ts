@@ -9,7 +9,7 @@ import {
 import { fillFormula } from './formulaFields.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { OrgState, User } from '../state/org.ts';
-import { isAdmin, requireManageConnections, requireS2S } from './access.ts';
+import { isAdmin, requireAdmin, requireManageConnections, requireS2S } from './access.ts';
 
 type AdminCommand = Extract<
   Command,
@@ -42,8 +42,10 @@ export function orgAdmin(
 ): Plan | Refusal {
   const b = new PlanBuilder(ctx);
   const info = (text: string, rule?: string) => b.log({ kind: 'info', org: org.id, text, rule });
-  if (cmd.type !== 's2s.settings' && cmd.type !== 'template.create' && !isAdmin(u))
-    return refuse('EN-1', `${u.Name} is not a System Administrator; Setup needs Modify All Data.`);
+  if (cmd.type !== 's2s.settings' && cmd.type !== 'template.create') {
+    const notAdmin = requireAdmin(u, 'EN-1');
+    if (notAdmin) return notAdmin;
+  }
   switch (cmd.type) {
     case 's2s.enable': {
       if (org.s2s.enabled)

@@ -4,7 +4,7 @@ import { CONDITION_OPERATORS } from '../org/condition.ts';
 import { ownerProblem, queueable } from '../org/owners.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { AssignmentRule, OrgState, Queue, User } from '../state/org.ts';
-import { isAdmin } from './access.ts';
+import { requireAdmin } from './access.ts';
 
 type QueueCommand = Extract<Command, { type: 'queue.create' | 'assignmentRule.set' }>;
 
@@ -15,8 +15,8 @@ export function queueCommand(
   u: User,
   cmd: QueueCommand,
 ): Plan | Refusal {
-  if (!isAdmin(u))
-    return refuse('REC-2', `${u.Name} is not a System Administrator; Setup needs Modify All Data.`);
+  const notAdmin = requireAdmin(u, 'REC-2');
+  if (notAdmin) return notAdmin;
   return cmd.type === 'queue.create' ? createQueue(ctx, org, cmd) : setRule(ctx, org, cmd);
 }
 

@@ -3,7 +3,7 @@ import { getField } from '../domain/index.ts';
 import { CONDITION_OPERATORS } from '../org/condition.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { OrgState, RoleGroup, SharingRule, User } from '../state/org.ts';
-import { isAdmin } from './access.ts';
+import { requireAdmin } from './access.ts';
 
 type AddRule = Extract<Command, { type: 'sharingRule.add' }>;
 
@@ -23,8 +23,8 @@ export function sharingRuleCommand(
   u: User,
   cmd: AddRule,
 ): Plan | Refusal {
-  if (!isAdmin(u))
-    return refuse('SHR-1', `${u.Name} is not a System Administrator; Setup needs Modify All Data.`);
+  const notAdmin = requireAdmin(u, 'SHR-1');
+  if (notAdmin) return notAdmin;
   if (!org.schema[cmd.object]) return refuse('SHR-1', `${org.name} has no object ${cmd.object}.`);
   const name = cmd.name.trim();
   if (!name) return refuse('SHR-1', 'A sharing rule needs a name.');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../src/engine/commands/command.ts';
 import { ACME, GLOBEX, connectedOrgs, create, stateOf } from '../rules/fixtures.ts';
 
 describe('previewing a command', () => {
@@ -8,13 +9,14 @@ describe('previewing a command', () => {
     const acc = create(s, ACME, c.A, 'Account', { Name: 'Preview me' });
     const before = stateOf(s);
     const logLength = s.sandbox.state.log.length;
-    const p = s.preview({
+    const fwd: Command = {
       type: 'record.forward',
       org: ACME,
       as: c.A,
       recordIds: [acc],
       connectionIds: [c.aConn],
-    });
+    };
+    const p = s.preview(fwd);
     if (!p.ok) throw new Error(p.reason);
     const sends = p.ops.filter((op) => op.op === 'send');
     expect(sends).toHaveLength(1);
@@ -28,13 +30,7 @@ describe('previewing a command', () => {
     expect(stateOf(s)).toBe(before);
     expect(s.sandbox.state.log.length).toBe(logLength);
     // Dispatching it then does what the preview said.
-    const r = s.dispatch({
-      type: 'record.forward',
-      org: ACME,
-      as: c.A,
-      recordIds: [acc],
-      connectionIds: [c.aConn],
-    });
+    const r = s.dispatch(fwd);
     expect(r.ok).toBe(true);
     expect(s.inFlight().map((m) => m.body.kind)).toEqual(['RecordForwarded']);
   });
