@@ -203,6 +203,14 @@ export function connectedOrgs(opts: ConnectedOptions = {}): Connected {
   return { ...o, aConn, gConn, partnerAccountId: accountId, partnerContactId: contactId };
 }
 
+/** FWD-4: Acme inserts a PartnerNetworkRecordConnection on its connection to Globex. */
+export function insertPnrc(
+  c: Connected,
+  fields: Omit<Extract<Command, { type: 'pnrc.insert' }>, 'type' | 'org' | 'as' | 'ConnectionId'>,
+): Command {
+  return { type: 'pnrc.insert', org: ACME, as: c.A, ConnectionId: c.aConn, ...fields };
+}
+
 /** Forwards records from Acme on the connection and delivers everything. */
 export function forward(
   c: Connected,

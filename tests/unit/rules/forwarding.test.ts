@@ -16,6 +16,7 @@ import {
   sharedAccount,
   update,
   type Connected,
+  insertPnrc,
 } from './fixtures.ts';
 
 /** Acme publishes Account, Contact, Opportunity, Task and Lead; Globex subscribes to all. */
@@ -201,26 +202,12 @@ describe('Forwarding records', () => {
     const { acc, kids } = family(c);
     refused(
       c.s,
-      {
-        type: 'pnrc.insert',
-        org: ACME,
-        as: c.A,
-        ConnectionId: c.aConn,
-        LocalRecordId: kids[0]!,
-        ParentRecordId: acc,
-      },
+      insertPnrc(c, { LocalRecordId: kids[0]!, ParentRecordId: acc }),
       'FWD-2',
       /Share the parent Account .* first: a child cannot be forwarded before its parent is shared/,
     );
     forward(c, [acc]);
-    ok(c.s, {
-      type: 'pnrc.insert',
-      org: ACME,
-      as: c.A,
-      ConnectionId: c.aConn,
-      LocalRecordId: kids[0]!,
-      ParentRecordId: acc,
-    });
+    ok(c.s, insertPnrc(c, { LocalRecordId: kids[0]!, ParentRecordId: acc }));
     c.s.runUntilIdle();
     const [kid] = c.s.records(GLOBEX, { object: 'Contact' });
     expect(kid!.fields.AccountId).toBe(copyOf(c.s, GLOBEX, acc));
@@ -280,14 +267,7 @@ describe('Forwarding records', () => {
     const { acc, kids } = family(c);
     refused(
       c.s,
-      {
-        type: 'pnrc.insert',
-        org: ACME,
-        as: c.A,
-        ConnectionId: c.aConn,
-        LocalRecordId: acc,
-        RelatedRecords: 'Contact,'.repeat(125) + 'X',
-      },
+      insertPnrc(c, { LocalRecordId: acc, RelatedRecords: 'Contact,'.repeat(125) + 'X' }),
       'FWD-4',
       'RelatedRecords is longer than 1000 characters.',
     );
@@ -298,25 +278,11 @@ describe('Forwarding records', () => {
     forward(c, [other]);
     refused(
       c.s,
-      {
-        type: 'pnrc.insert',
-        org: ACME,
-        as: c.A,
-        ConnectionId: c.aConn,
-        LocalRecordId: kids[0]!,
-        ParentRecordId: other,
-      },
+      insertPnrc(c, { LocalRecordId: kids[0]!, ParentRecordId: other }),
       'FWD-4',
       /is not the parent of/,
     );
-    ok(c.s, {
-      type: 'pnrc.insert',
-      org: ACME,
-      as: c.A,
-      ConnectionId: c.aConn,
-      LocalRecordId: acc,
-      RelatedRecords: exactly,
-    });
+    ok(c.s, insertPnrc(c, { LocalRecordId: acc, RelatedRecords: exactly }));
   });
 
   it('FWD-4: deleting a PNRC means stop sharing', () => {

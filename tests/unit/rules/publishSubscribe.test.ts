@@ -21,6 +21,7 @@ import {
   update,
   type Connected,
   type Orgs,
+  insertPnrc,
 } from './fixtures.ts';
 
 const conn = (c: Connected, org: string) => c.s.connections(org)[0]!;
@@ -712,14 +713,7 @@ describe('Subscribing', () => {
     s.runUntilIdle();
     ok(s, { type: 'user.setActive', org: GLOBEX, as: c.G, userId: owner, active: false });
     const kid = create(s, ACME, c.A, 'Contact', { LastName: 'Late', AccountId: acc });
-    ok(s, {
-      type: 'pnrc.insert',
-      org: ACME,
-      as: c.A,
-      ConnectionId: c.aConn,
-      LocalRecordId: kid,
-      ParentRecordId: acc,
-    });
+    ok(s, insertPnrc(c, { LocalRecordId: kid, ParentRecordId: acc }));
     s.runUntilIdle();
     expect(s.inbox(GLOBEX).map((p) => p.partnerObject)).toEqual(['Contact']);
     expect(
@@ -746,14 +740,7 @@ describe('Subscribing', () => {
     // Deactivate the connection owner (Globex's first admin) using another admin.
     ok(s, { type: 'user.setActive', org: GLOBEX, as: backup, userId: c.G, active: false });
     const kid = create(s, ACME, c.A, 'Contact', { LastName: 'Waits', AccountId: acc });
-    ok(s, {
-      type: 'pnrc.insert',
-      org: ACME,
-      as: c.A,
-      ConnectionId: c.aConn,
-      LocalRecordId: kid,
-      ParentRecordId: acc,
-    });
+    ok(s, insertPnrc(c, { LocalRecordId: kid, ParentRecordId: acc }));
     s.runUntilIdle();
     expect(s.inbox(GLOBEX).map((p) => p.partnerObject)).toEqual(['Contact']);
     expect(
