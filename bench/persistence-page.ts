@@ -47,12 +47,6 @@ export interface PersistenceFigures {
   };
 }
 
-declare global {
-  interface Window {
-    __benchResult?: PersistenceFigures | { error: string };
-  }
-}
-
 const RECORDS = 10_000;
 const IN_FLIGHT = 1_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

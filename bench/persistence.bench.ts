@@ -1,6 +1,4 @@
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
+import { openBenchPages } from './chromiumPage.ts';
 import type { PersistenceFigures } from './persistence-page.ts';
 import type { BenchResult } from './result.ts';
 
@@ -25,28 +23,9 @@ function row(
 
 /** Serves bench/persistence.html through Vite's dev server and reads its figures in Chromium. */
 export async function runPersistenceBench(): Promise<BenchResult[]> {
-  const server = await createServer({
-    root: process.cwd(),
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-    logLevel: 'silent',
-  });
-  const browser = await (async () => {
-    await server.listen();
-    return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  })();
+  const pages = await openBenchPages();
   try {
-    const url = server.resolvedUrls!.local[0]!;
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${url}bench/persistence.html`);
-    await page.waitForFunction(() => window.__benchResult !== undefined, undefined, {
-      timeout: 300_000,
-    });
-    const r = (await page.evaluate(() => window.__benchResult)) as
-      PersistenceFigures | { error: string };
-    if ('error' in r) throw new Error(`persistence bench failed in the page: ${r.error}`);
-    if (errors.length) throw new Error(`persistence bench page errors: ${errors.join('; ')}`);
+    const r = await pages.run<PersistenceFigures>('bench/persistence.html');
     const a = r.autosave;
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(a.log));
     const what = `${r.records} records, ${r.inFlight} in flight`;
@@ -131,7 +110,6 @@ export async function runPersistenceBench(): Promise<BenchResult[]> {
       ),
     ];
   } finally {
-    await browser.close();
-    await server.close();
+    await pages.close();
   }
 }

@@ -34,6 +34,6 @@ const window = alloc
       },
       stop: () => session.post('Profiler.stop', keep),
     };
-const [r] = engineThroughput(10_000, 100_000, window);
+const [r] = engineThroughput(Number(process.env.RECORDS ?? 10_000), 100_000, window);
 writeFileSync(out, JSON.stringify(profile));
 process.stdout.write(`${r!.value} updates/s (profiled); profile in ${out}\n`);

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
+import { openBenchPages } from './chromiumPage.ts';
+import { runPersistenceBench } from './persistence.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -32,6 +34,22 @@ async function engineBench(): Promise<BenchResult[]> {
         .map((l) => JSON.parse(l.slice(6)) as BenchResult),
     );
   }
+  return medians(runs);
+}
+
+/** The same throughput rows in Chromium, where the app runs the engine. */
+async function engineInChromium(): Promise<BenchResult[]> {
+  const pages = await openBenchPages();
+  try {
+    const runs: BenchResult[][] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await pages.run<BenchResult[]>('bench/engine.html'));
+    return medians(runs).map((r) => ({ ...r, name: `${r.name} [Chromium]` }));
+  } finally {
+    await pages.close();
+  }
+}
+
+function medians(runs: BenchResult[][]): BenchResult[] {
   return runs[0]!.map((first) => median(runs.map((r) => r.find((x) => x.name === first.name)!)));
 }
 
@@ -44,16 +62,14 @@ function median(results: BenchResult[]): BenchResult {
   return { ...mid, note: `${spread}; ${mid.note ?? ''}` };
 }
 
-async function persistenceBench(): Promise<BenchResult[]> {
+/** A part that cannot run (no Chromium, say) shows as one failed row instead of stopping the rest. */
+async function orFailed(name: string, part: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
   try {
-    const mod = (await import('./persistence.bench.ts')) as {
-      runPersistenceBench(): Promise<BenchResult[]>;
-    };
-    return await mod.runPersistenceBench();
+    return await part();
   } catch (e) {
     return [
       {
-        name: 'persistence (Chromium)',
+        name,
         value: NaN,
         unit: '',
         baseline: NaN,
@@ -90,7 +106,8 @@ function print(results: BenchResult[]) {
 const part = process.argv[2];
 const results = [
   ...(part !== 'persistence' ? await engineBench() : []),
-  ...(part !== 'engine' ? await persistenceBench() : []),
+  ...(part !== 'persistence' ? await orFailed('engine (Chromium)', engineInChromium) : []),
+  ...(part !== 'engine' ? await orFailed('persistence (Chromium)', runPersistenceBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });
