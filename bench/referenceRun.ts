@@ -1,10 +1,7 @@
-import TinyQueue from 'tinyqueue';
+import { MessageHeap, type Due } from '../src/engine/sim/messageHeap.ts';
 import type { BenchResult } from './result.ts';
 
-export interface Due {
-  dueAt: number;
-  seq: number;
-}
+export type { Due };
 
 /**
  * Drives a reference loop the way the engine benchmark drives the engine: one update at a
@@ -18,7 +15,7 @@ export function driveQueued<W extends Due>(
   update: (n: number, now: number, dueAt: number) => W,
   deliver: (m: W, now: number) => void,
 ): number {
-  const queue = new TinyQueue<W>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
+  const queue = new MessageHeap<W>([]);
   let now = 0;
   let jitter = 1;
   const t0 = performance.now();
