@@ -296,11 +296,11 @@ function applyUpdate(
           },
   });
   // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
-  const skip = b.ctx.settings.suppressEcho ? pnc.Id : undefined;
+  const skip = b.ctx.settings.suppressEcho ? p : undefined;
   sendUpdates(b, org, w, { editedAt: body.editedAt, origin: body.origin }, skip);
   const auto = runAutomations(b, org, rec, w);
   if (auto) {
-    const autoSkip = b.ctx.settings.sendAutomationChangesBack ? undefined : pnc.Id;
+    const autoSkip = b.ctx.settings.sendAutomationChangesBack ? undefined : p;
     sendUpdates(b, org, auto, { editedAt: now, origin: org.id }, autoSkip);
   }
   return b.build();

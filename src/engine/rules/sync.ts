@@ -133,19 +133,22 @@ export function runAutomations(
 
 /**
  * Sends a save's changed fields on every active share of the record, limited to the fields
- * this org publishes on that connection (SYNC-1). `skipConnection` is where an inbound
- * change came from: no echo back (SYNC-6).
+ * this org publishes on that connection (SYNC-1). `cameThrough` is the share an inbound
+ * change came from: no echo back (SYNC-6). It is passed whole so the commonest case, a record
+ * shared once, needs no lookup of the share it came through.
  */
 export function sendUpdates(
   b: PlanBuilder,
   org: OrgState,
   w: Written,
   origin: { editedAt: number; origin: string },
-  skipConnection?: string,
+  cameThrough?: PartnerNetworkRecordConnection,
 ) {
   const shareIds = org.recordShares[w.recordId];
   if (!shareIds || !w.count) return;
+  const skipConnection = cameThrough?.ConnectionId;
   for (let i = 0; i < shareIds.length; i++) {
+    if (shareIds[i] === cameThrough?.Id) continue;
     const pnrc = org.recordConnections[shareIds[i]!];
     // A sender's share still pending acceptance sends too: the receiver keeps the newest values.
     if (!pnrc || pnrc.ConnectionId === skipConnection) continue;
