@@ -78,7 +78,7 @@ export interface Update {
 
 /**
  * Baseline: the same updates applied to plain Maps, both copies, no network. Like the
- * engine's, its records exist before the clock starts and it runs once, cold.
+ * engine's, its records exist before the clock starts.
  */
 export function mapsBaselineMs(pairs: readonly (readonly [string, string])[], plan: Update[]) {
   const maps = [
