@@ -62,42 +62,36 @@ export class MessageHeap<M extends Due = Message> {
     const s = seq[pos]!;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
-      const pd = due[parent]!;
-      if (pd < d || (pd === d && seq[parent]! < s)) break;
-      items[pos] = items[parent]!;
-      due[pos] = pd;
-      seq[pos] = seq[parent]!;
+      if (!before(d, s, due[parent]!, seq[parent]!)) break;
+      this.place(pos, items[parent]!, due[parent]!, seq[parent]!);
       pos = parent;
     }
-    items[pos] = item;
-    due[pos] = d;
-    seq[pos] = s;
+    this.place(pos, item, d, s);
   }
 
   private down(pos: number) {
     const { items, due, seq } = this;
     const n = items.length;
-    const half = n >> 1;
     const item = items[pos]!;
     const d = due[pos]!;
     const s = seq[pos]!;
-    while (pos < half) {
-      let best = 2 * pos + 1;
-      const right = best + 1;
-      if (
-        right < n &&
-        (due[right]! < due[best]! || (due[right] === due[best] && seq[right]! < seq[best]!))
-      )
-        best = right;
-      const bd = due[best]!;
-      if (d < bd || (d === bd && s < seq[best]!)) break;
-      items[pos] = items[best]!;
-      due[pos] = bd;
-      seq[pos] = seq[best]!;
-      pos = best;
+    while (pos < n >> 1) {
+      let child = 2 * pos + 1;
+      const right = child + 1;
+      if (right < n && before(due[right]!, seq[right]!, due[child]!, seq[child]!)) child = right;
+      if (!before(due[child]!, seq[child]!, d, s)) break;
+      this.place(pos, items[child]!, due[child]!, seq[child]!);
+      pos = child;
     }
-    items[pos] = item;
-    due[pos] = d;
-    seq[pos] = s;
+    this.place(pos, item, d, s);
+  }
+
+  private place(pos: number, item: M, d: number, s: number) {
+    this.items[pos] = item;
+    this.due[pos] = d;
+    this.seq[pos] = s;
   }
 }
+
+const before = (d1: number, s1: number, d2: number, s2: number) =>
+  d1 < d2 || (d1 === d2 && s1 < s2);
