@@ -1,6 +1,7 @@
 import type { Command, CommandResult } from './commands/command.ts';
 import type { JournalEntry } from './journal.ts';
-import { isRefusal, type Op, type Plan, type Refusal, type RuleContext } from './plan/plan.ts';
+import { applyOp } from './plan/applyOp.ts';
+import { isRefusal, type Plan, type Refusal, type RuleContext } from './plan/plan.ts';
 import { handleOrgCommand } from './rules/orgCommands.ts';
 import { handleInbound } from './rules/inbound.ts';
 import { explain, type LogDraft, type LogEntry } from './sim/log.ts';
@@ -117,12 +118,13 @@ export class Sandbox {
     return d;
   }
 
-  /** For the few sandbox commands that change an org outside a plan (online/offline). */
+  /** An org changed beyond its records: by a plan, or by a sandbox command (online/offline). */
   markOrgChanged(org: string) {
     this.dirty.orgs.add(org);
   }
 
-  private touchRecord(org: string, id: string) {
+  /** Notes a record a plan put, edited or deleted, for the next `takeDirty`. */
+  touchRecord(org: string, id: string) {
     if (!this.trackChanges) return;
     let set = this.dirty.records.get(org);
     if (!set) this.dirty.records.set(org, (set = new Set()));
@@ -274,171 +276,7 @@ export class Sandbox {
   }
 
   apply(plan: Plan) {
-    for (const op of plan.ops) this.applyOp(op);
-  }
-
-  private applyOp(op: Op) {
-    const s = this.state;
-    switch (op.op) {
-      case 'createOrg':
-        this.dirty.orgs.add(op.org.id);
-        s.orgs[op.org.id] = op.org;
-        s.orgOrder.push(op.org.id);
-        return;
-      case 'log':
-        this.log(op.entry);
-        return;
-      case 'send': {
-        const to = s.orgs[op.to];
-        const { message, held } = this.network.send(
-          s.now,
-          op.from,
-          op.to,
-          op.wire,
-          op.body,
-          op.extraDelayMs,
-          !to || to.offline,
-        );
-        const share = 'shareKey' in op.body ? op.body.shareKey : undefined;
-        this.log({
-          kind: 'send',
-          org: op.from,
-          wire: op.wire,
-          msg: message.id,
-          share,
-          // Plain literals: a spread here made every send measurably slower.
-          data: held
-            ? { body: op.body.kind, to: op.to, chanSeq: message.chanSeq, queued: true }
-            : { body: op.body.kind, to: op.to, chanSeq: message.chanSeq },
-        });
-        return;
-      }
-    }
-    const org = s.orgs[op.org];
-    if (!org) return;
-    if (op.op === 'putRecord') this.touchRecord(org.id, op.record.Id);
-    else if (op.op === 'setFields' || op.op === 'deleteRecord') this.touchRecord(org.id, op.id);
-    else if (op.op === 'renameFieldData')
-      for (const id in org.records) this.touchRecord(org.id, id);
-    else if (op.op !== 'history') this.dirty.orgs.add(org.id);
-    switch (op.op) {
-      case 'putRecord':
-        org.records[op.record.Id] = op.record;
-        return;
-      case 'setFields': {
-        // Applied in place: the hot path of sync must not copy records per update.
-        const rec = org.records[op.id];
-        if (!rec) return;
-        const now = s.now;
-        let edited = 0;
-        for (const f in op.values) {
-          const v = op.values[f]!;
-          if (op.computed?.includes(f)) {
-            rec.fields[f] = v;
-            rec.stamps[f] = op.stamp;
-            continue;
-          }
-          edited++;
-          org.history.push({
-            at: now,
-            recordId: rec.Id,
-            field: f,
-            oldValue: rec.fields[f] ?? null,
-            newValue: v,
-            source: op.source,
-          });
-          rec.fields[f] = v;
-          rec.stamps[f] = op.stamp;
-        }
-        // A formula filled in for existing records is no edit of theirs.
-        if (edited || !op.computed) {
-          rec.LastModifiedDate = now;
-          rec.LastModifiedById = op.source.by;
-        }
-        if (op.patch) Object.assign(rec, op.patch);
-        return;
-      }
-      case 'syncStats': {
-        const c = org.connections[op.connectionId];
-        if (!c) return;
-        c.stats.lastActivity = s.now;
-        c.stats.lastLagMs = op.lagMs;
-        c.stats.totalLagMs += op.lagMs;
-        c.stats.appliedUpdates++;
-        return;
-      }
-      case 'renameFieldData':
-        // Salesforce keeps a renamed field's data; only the API name changes.
-        for (const id in org.records) {
-          const r = org.records[id]!;
-          if (r.object !== op.object || !(op.from in r.fields)) continue;
-          r.fields[op.to] = r.fields[op.from]!;
-          delete r.fields[op.from];
-          if (r.stamps[op.from]) {
-            r.stamps[op.to] = r.stamps[op.from]!;
-            delete r.stamps[op.from];
-          }
-        }
-        return;
-      case 'deleteRecord':
-        delete org.records[op.id];
-        return;
-      case 'history':
-        org.history.push(op.entry);
-        return;
-      case 'putConnection':
-        org.connections[op.pnc.Id] = op.pnc;
-        return;
-      case 'putRecordConnection': {
-        const p = op.pnrc;
-        const before = org.recordConnections[p.Id];
-        org.recordConnections[p.Id] = p;
-        org.shareIndex[p.shareKey] = p.Id;
-        if (p.LocalRecordId && before?.LocalRecordId !== p.LocalRecordId) {
-          (org.recordShares[p.LocalRecordId] ??= []).push(p.Id);
-        }
-        const parentKey = p.pending?.parentShareKey;
-        const beforeKey = before?.pending?.parentShareKey;
-        if (beforeKey && beforeKey !== parentKey) {
-          const rest = org.pendingChildren[beforeKey]?.filter((x) => x !== p.Id);
-          if (rest?.length) org.pendingChildren[beforeKey] = rest;
-          else delete org.pendingChildren[beforeKey];
-        }
-        if (parentKey && parentKey !== beforeKey)
-          (org.pendingChildren[parentKey] ??= []).push(p.Id);
-        return;
-      }
-      case 'deleteRecordConnection': {
-        const p = org.recordConnections[op.id];
-        if (!p) return;
-        delete org.recordConnections[op.id];
-        delete org.shareIndex[p.shareKey];
-        if (p.LocalRecordId) {
-          const list = org.recordShares[p.LocalRecordId]?.filter((x) => x !== op.id);
-          if (list?.length) org.recordShares[p.LocalRecordId] = list;
-          else delete org.recordShares[p.LocalRecordId];
-        }
-        return;
-      }
-      case 'patchOrg':
-        Object.assign(org, op.patch);
-        return;
-      case 'notify':
-        org.notifications.push(op.notification);
-        this.log({
-          kind: 'notify',
-          org: org.id,
-          conn: op.notification.connectionId ?? undefined,
-          text: `notified ${org.users[op.notification.to]?.Name ?? op.notification.to}: ${op.notification.text}`,
-        });
-        return;
-      case 'failure':
-        org.failures.push(op.failure);
-        return;
-      case 'counters':
-        Object.assign(org.counters, op.counters);
-        return;
-    }
+    for (const op of plan.ops) applyOp(this, op);
   }
 
   // ---- the virtual clock -------------------------------------------------------------------
