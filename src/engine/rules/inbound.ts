@@ -1,7 +1,7 @@
 import { PlanBuilder, type Plan, type RuleContext } from '../plan/plan.ts';
 import type { Message } from '../state/network.ts';
 import type { OrgState } from '../state/org.ts';
-import { connectionInbound } from './connections.ts';
+import { connectionInbound } from './connectionInbound.ts';
 import { recordForwardedInbound } from './inbox.ts';
 import { publicationInbound } from './publishing.ts';
 import { sharedRecordInbound } from './sharedRecords.ts';

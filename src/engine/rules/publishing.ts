@@ -12,6 +12,7 @@ import type { PartnerNetworkConnection, Subscription } from '../state/connection
 import type { Message } from '../state/network.ts';
 import type { ConnectionTemplate, OrgState, User } from '../state/org.ts';
 import { fieldHidden, requireManageConnections, requireS2S } from './access.ts';
+import { withHistory } from './connectionHistory.ts';
 
 type PublishCommand = Extract<
   Command,
@@ -24,15 +25,6 @@ type PublishCommand = Extract<
       | 'connection.applyTemplate';
   }
 >;
-
-function history(
-  pnc: PartnerNetworkConnection,
-  at: number,
-  text: string,
-  patch: Partial<PartnerNetworkConnection>,
-): PartnerNetworkConnection {
-  return { ...pnc, ...patch, history: [...pnc.history, { at, text }] };
-}
 
 function fieldDefs(org: OrgState, object: string, names: string[]): FieldDef[] {
   const obj = org.schema[object];
@@ -109,7 +101,7 @@ export function templatePublicationChange(
     rule: 'CONN-8',
     text: `template ${t.Name} applied: publishes ${Object.keys(publications).join(', ') || 'nothing'}`,
   });
-  return history(pnc, b.ctx.now, `Template ${t.Name} applied`, { publications });
+  return withHistory(pnc, b.ctx.now, `Template ${t.Name} applied`, { publications });
 }
 
 export function publishCommand(
@@ -138,7 +130,7 @@ export function publishCommand(
       const before = pnc.publications[cmd.object] ?? [];
       const removed = before.filter((f) => !p.fields.includes(f));
       put(
-        history(
+        withHistory(
           pnc,
           now,
           `Published ${cmd.object}: ${p.fields.join(', ')}${removed.length ? ` (unpublished ${removed.join(', ')})` : ''}`,
@@ -160,7 +152,7 @@ export function publishCommand(
         return refuse('PUB-4', `${cmd.object} is not published on ${pnc.ConnectionName}.`);
       const publications = { ...pnc.publications };
       delete publications[cmd.object];
-      put(history(pnc, now, `Unpublished ${cmd.object}`, { publications }));
+      put(withHistory(pnc, now, `Unpublished ${cmd.object}`, { publications }));
       sendPublication(b, org, pnc, {}, [cmd.object]);
       b.log({
         kind: 'info',
@@ -184,7 +176,7 @@ export function publishCommand(
         return refuse('SUB-1', `${org.name} does not subscribe to ${cmd.partnerObject}.`);
       const subscriptions = { ...pnc.subscriptions };
       delete subscriptions[cmd.partnerObject];
-      put(history(pnc, now, `Unsubscribed from ${cmd.partnerObject}`, { subscriptions }));
+      put(withHistory(pnc, now, `Unsubscribed from ${cmd.partnerObject}`, { subscriptions }));
       b.send(org, pnc, { kind: 'SubscriptionChanged', objects: Object.keys(subscriptions) });
       b.log({
         kind: 'info',
@@ -254,7 +246,7 @@ function subscribe(
   b.push({
     op: 'putConnection',
     org: org.id,
-    pnc: history(
+    pnc: withHistory(
       pnc,
       b.ctx.now,
       `Subscribed to ${cmd.partnerObject} as ${localObject}${autoAccept ? ' (auto-accept)' : ''}: ${mapped}`,
@@ -286,7 +278,7 @@ export function publicationInbound(
     b.push({
       op: 'putConnection',
       org: org.id,
-      pnc: history(
+      pnc: withHistory(
         pnc,
         now,
         `${pnc.ConnectionName} now subscribes to ${body.objects.join(', ') || 'nothing'}`,
@@ -327,10 +319,15 @@ export function publicationInbound(
   b.push({
     op: 'putConnection',
     org: org.id,
-    pnc: history(pnc, now, `Publication update from ${pnc.ConnectionName}: ${notes.join('; ')}`, {
-      partnerPublications,
-      subscriptions,
-    }),
+    pnc: withHistory(
+      pnc,
+      now,
+      `Publication update from ${pnc.ConnectionName}: ${notes.join('; ')}`,
+      {
+        partnerPublications,
+        subscriptions,
+      },
+    ),
   });
   b.notify(org, {
     to: pnc.PrimaryContactId,

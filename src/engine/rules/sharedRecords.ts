@@ -9,6 +9,7 @@ import type { PartnerNetworkRecordConnection } from '../state/recordConnection.t
 import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, mapInbound, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord } from './validation.ts';
+import { withActivity } from './connectionHistory.ts';
 
 type StopCommand = Extract<Command, { type: 'sharing.stop' | 'pnrc.delete' }>;
 
@@ -342,11 +343,9 @@ function failUpdate(
   b.push({
     op: 'putConnection',
     org: org.id,
-    pnc: {
-      ...pnc,
-      history: [...pnc.history, { at: now, text: `Record sync failed for ${rec.Id}: ${reason}` }],
-      stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1, lastActivity: now },
-    },
+    pnc: withActivity(pnc, now, `Record sync failed for ${rec.Id}: ${reason}`, {
+      stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1 },
+    }),
   });
   b.notify(org, {
     to: pnc.PrimaryContactId,
