@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSandbox, waitForApp, type Session } from './browser.ts';
+import { describe, expect } from 'vitest';
+import { it } from './appTest.ts';
 
 const ACCEPTED = 'rgb(46, 132, 74)';
 
 describe('the flow canvas', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSandbox();
-    await waitForApp(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('says what to do next while there is no connection', async () => {
+  it('says what to do next while there is no connection', async ({ app: s }) => {
     expect(await s.page.getByTestId('canvas-hint').innerText()).toContain('No connection yet');
   });
 
-  it('draws messages in flight as tokens, then the accepted connection in its colour', async () => {
+  it('draws messages in flight as tokens, then the accepted connection in its colour', async ({
+    app: s,
+  }) => {
     const tokens = s.page.getByTestId('token-layer');
     // Invite without running the clock: the invitation is on the wire.
     await s.page.evaluate(() => {
@@ -93,7 +86,7 @@ describe('the flow canvas', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('draws held messages at the sender while the org is offline', async () => {
+  it('draws held messages at the sender while the org is offline', async ({ app: s }) => {
     await s.page.evaluate(() => {
       const s2s = window.s2s!;
       s2s.run([{ type: 'org.setOffline', org: 'globex', offline: true }]);
@@ -123,7 +116,7 @@ describe('the flow canvas', () => {
     await expect.poll(() => tokens.getAttribute('data-held')).toBe('0');
   });
 
-  it('selects an org by clicking its node and shows its summary', async () => {
+  it('selects an org by clicking its node and shows its summary', async ({ app: s }) => {
     await s.page.locator('.svelte-flow__node', { hasText: 'Globex' }).click();
     const panel = s.page.getByRole('region', { name: 'Globex summary' });
     await expect.poll(() => panel.getAttribute('class')).toContain('selected');

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from './appTest.ts';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openSandbox, waitForApp, type Session } from './browser.ts';
+import { waitForApp } from './browser.ts';
 
 const currentName = (page: Page) => page.getByTestId('sandbox-name').innerText();
 
@@ -23,16 +24,9 @@ const savedNames = (page: Page) =>
   page.evaluate(() => window.s2sApp!.session.sandboxes.map((m) => m.name).sort());
 
 describe('the sandbox menu', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSandbox();
-    await waitForApp(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('creates, renames, duplicates, switches and deletes sandboxes; a reload keeps them', async () => {
+  it('creates, renames, duplicates, switches and deletes sandboxes; a reload keeps them', async ({
+    app: s,
+  }) => {
     const page = s.page;
     // Something to tell "My first sandbox" apart.
     await page.evaluate(() =>
@@ -87,7 +81,7 @@ describe('the sandbox menu', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('exports a file and imports it back; a bad file changes nothing', async () => {
+  it('exports a file and imports it back; a bad file changes nothing', async ({ app: s }) => {
     const page = s.page;
     await page.evaluate(() =>
       window.s2s!.run([{ type: 's2s.enable', org: 'globex', as: window.s2s!.orgs()[1]!.adminId }]),

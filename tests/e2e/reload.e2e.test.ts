@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSandbox, waitForApp, type Session } from './browser.ts';
+import { describe, expect } from 'vitest';
+import { it } from './appTest.ts';
+import { waitForApp } from './browser.ts';
 import { connectAcmeAndGlobex, forwardAccounts, summary } from './story.ts';
 
 describe('reload mid-flight', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSandbox();
-    await waitForApp(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('ends in the same state as an uninterrupted run of the same scenario', async () => {
+  it('ends in the same state as an uninterrupted run of the same scenario', async ({ app: s }) => {
     const page = s.page;
     await connectAcmeAndGlobex(page);
     await forwardAccounts(page, 5);
@@ -52,7 +44,7 @@ describe('reload mid-flight', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('a second tab on the same sandbox is read-only', async () => {
+  it('a second tab on the same sandbox is read-only', async ({ app: s }) => {
     const second = await s.newPage();
     await waitForApp(second);
     await expect

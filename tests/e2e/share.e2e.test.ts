@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSandbox, waitForApp, type Session } from './browser.ts';
+import { describe, expect } from 'vitest';
+import { it } from './appTest.ts';
+import { waitForApp } from './browser.ts';
 import { connectAcmeAndGlobex, summary } from './story.ts';
 
 describe('share links', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSandbox();
-    await waitForApp(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('copies a link that opens the same orgs and connections in a new page', async () => {
+  it('copies a link that opens the same orgs and connections in a new page', async ({ app: s }) => {
     const page = s.page;
     await connectAcmeAndGlobex(page);
     const expected = await summary(page);
@@ -37,7 +29,9 @@ describe('share links', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('says so when a share link is damaged, and opens the last sandbox instead', async () => {
+  it('says so when a share link is damaged, and opens the last sandbox instead', async ({
+    app: s,
+  }) => {
     const other = await s.newPage(`${s.site.url}#s=not-a-real-scenario`);
     await waitForApp(other);
     expect(await other.getByRole('status').filter({ hasText: 'share link' }).innerText()).toContain(
