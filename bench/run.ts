@@ -18,7 +18,7 @@ async function engineBench(): Promise<BenchResult[]> {
       minify: true,
     },
   });
-  // The machine's memory makes single runs vary by ±15 %: report the median of three fresh
+  // The machine's memory makes single runs vary by ±15 %: report the median of five fresh
   // processes, with the spread in the note.
   const runs: BenchResult[][] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -53,7 +53,7 @@ function medians(runs: BenchResult[][]): BenchResult[] {
   return runs[0]!.map((first) => median(runs.map((r) => r.find((x) => x.name === first.name)!)));
 }
 
-const RUNS = 3;
+const RUNS = 5;
 
 function median(results: BenchResult[]): BenchResult {
   const sorted = [...results].sort((x, y) => x.value - y.value);
