@@ -1,7 +1,10 @@
-import { MessageHeap, type Due } from '../src/engine/sim/messageHeap.ts';
+import TinyQueue from 'tinyqueue';
 import type { BenchResult } from './result.ts';
 
-export type { Due };
+export interface Due {
+  dueAt: number;
+  seq: number;
+}
 
 /**
  * Drives a reference loop the way the engine benchmark drives the engine: one update at a
@@ -15,7 +18,7 @@ export function driveQueued<W extends Due>(
   update: (n: number, now: number, dueAt: number) => W,
   deliver: (m: W, now: number) => void,
 ): number {
-  const queue = new MessageHeap<W>([]);
+  const queue = new TinyQueue<W>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
   let now = 0;
   let jitter = 1;
   const t0 = performance.now();

@@ -1,6 +1,6 @@
+import TinyQueue from 'tinyqueue';
 import type { Channel, Message, MessageBody, NetworkState } from '../state/network.ts';
 import type { LinkSettings } from '../state/settings.ts';
-import { MessageHeap } from './messageHeap.ts';
 import type { Rng } from './rng.ts';
 
 const byDue = (a: Message, b: Message) => a.dueAt - b.dueAt || a.seq - b.seq;
@@ -26,7 +26,7 @@ export type Arrival = readonly Message[] | 'buffered' | 'duplicateDropped';
  * messages in flight, and the faults a user can turn on. It knows nothing of S2S rules.
  */
 export class Network {
-  private heap: MessageHeap;
+  private heap: TinyQueue<Message>;
   /** Interned keys: building "from>to" and "wire:from" per message costs more than the lookup. */
   private linkKeys = new Map<string, Map<string, string>>();
   private channelKeys = new Map<string, Map<string, string>>();
@@ -46,7 +46,8 @@ export class Network {
     private rng: Rng,
     private defaults: () => LinkSettings,
   ) {
-    this.heap = new MessageHeap(state.queue);
+    // TinyQueue heapifies the array in place, so the state keeps holding the live heap.
+    this.heap = new TinyQueue(state.queue, byDue);
   }
 
   link(from: string, to: string): LinkSettings {
@@ -233,7 +234,7 @@ export class Network {
 
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */
   messages(): (Message & { held: boolean })[] {
-    const all = this.heap.items.map((m) => ({ ...m, held: false }));
+    const all = this.heap.data.map((m) => ({ ...m, held: false }));
     for (const key in this.state.channels)
       for (const m of this.state.channels[key]!.held) all.push({ ...m, held: true });
     return all.sort(byDue);
