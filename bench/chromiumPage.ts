@@ -3,8 +3,12 @@ import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
 
 export interface BenchPages {
-  /** Opens `path` in a fresh page and waits for it to set `window.__benchResult`. */
-  run<T>(path: string): Promise<T>;
+  /**
+   * Opens `path` in a fresh page and waits for it to set `window.__benchResult`. With
+   * `profiles`, the CPU profiles the page records between `console.profile()` and
+   * `console.profileEnd()` are handed to it.
+   */
+  run<T>(path: string, profiles?: (profile: object) => void): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,11 +33,17 @@ export async function openBenchPages(): Promise<BenchPages> {
   }
   const url = server.resolvedUrls!.local[0]!;
   return {
-    async run<T>(path: string): Promise<T> {
+    async run<T>(path: string, profiles?: (profile: object) => void): Promise<T> {
       // A context of its own: nothing (IndexedDB, compiled code caches) carries over between runs.
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
+        if (profiles) {
+          const cdp = await context.newCDPSession(page);
+          cdp.on('Profiler.consoleProfileFinished', (e) => profiles(e.profile));
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        }
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(`${url}${path}`);
