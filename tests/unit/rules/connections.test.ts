@@ -3,6 +3,7 @@ import {
   ACME,
   addUser,
   connectedOrgs,
+  globexValidationRule,
   copyOf,
   create,
   forward,
@@ -402,19 +403,13 @@ describe('Connections', () => {
 
   it('CONN-7: connection history lists the invitation, acceptance, publications, subscriptions and sync failures', () => {
     const c = connectedOrgs({
-      before: ({ s, G }) =>
-        ok(s, {
-          type: 'validationRule.add',
-          org: GLOBEX,
-          as: G,
-          rule: {
-            object: 'Account',
-            field: 'Phone',
-            operator: 'equals',
-            value: '000',
-            message: 'Phone 000 is a placeholder',
-          },
-        }),
+      before: globexValidationRule({
+        object: 'Account',
+        field: 'Phone',
+        operator: 'equals',
+        value: '000',
+        message: 'Phone 000 is a placeholder',
+      }),
     });
     const { s } = c;
     const { acmeId } = sharedAccount(c);

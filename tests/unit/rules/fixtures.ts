@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { Command, CommandResult } from '../../../src/engine/commands/command.ts';
 import type { FieldValue } from '../../../src/engine/domain/index.ts';
-import type { Profile } from '../../../src/engine/state/org.ts';
+import type { Profile, ValidationRule } from '../../../src/engine/state/org.ts';
 import type { SandboxSettings } from '../../../src/engine/state/settings.ts';
 
 /** Two orgs of every test: the inviter (Acme) and the invitee (Globex). */
@@ -313,4 +313,11 @@ export function connectThird(
   });
   s.runUntilIdle();
   return { T, aConn3, tConn };
+}
+
+/** A `before` for connectedOrgs: Globex's admin adds a validation rule before the connection is made. */
+export function globexValidationRule(rule: Omit<ValidationRule, 'Id'>): ConnectedOptions['before'] {
+  return ({ s, G }) => {
+    ok(s, { type: 'validationRule.add', org: GLOBEX, as: G, rule });
+  };
 }

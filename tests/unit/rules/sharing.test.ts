@@ -3,6 +3,7 @@ import {
   ACME,
   addUser,
   connectedOrgs,
+  globexValidationRule,
   create,
   forward,
   GLOBEX,
@@ -101,19 +102,13 @@ describe('Sharing model', () => {
 describe('Health and notifications', () => {
   it('HLT-1: per connection: status, records pending acceptance, messages in flight, failures with reasons, lag and last activity', () => {
     const c = connectedOrgs({
-      before: ({ s, G }) =>
-        ok(s, {
-          type: 'validationRule.add',
-          org: GLOBEX,
-          as: G,
-          rule: {
-            object: 'Account',
-            field: 'Industry',
-            operator: 'equals',
-            value: 'Other',
-            message: 'Pick a real industry',
-          },
-        }),
+      before: globexValidationRule({
+        object: 'Account',
+        field: 'Industry',
+        operator: 'equals',
+        value: 'Other',
+        message: 'Pick a real industry',
+      }),
     });
     const { s } = c;
     const [fresh] = s.health(GLOBEX);

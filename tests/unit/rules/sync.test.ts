@@ -3,6 +3,7 @@ import { fieldBuilders as f } from '../../../src/engine/domain/index.ts';
 import {
   ACME,
   connectedOrgs,
+  globexValidationRule,
   copyOf,
   create,
   forward,
@@ -279,19 +280,13 @@ describe('Sync', () => {
 
   it('SYNC-5: an update refused by a validation rule fails for that record: Health, Connection History, a notification; the sender is unchanged', () => {
     const c = connectedOrgs({
-      before: ({ s, G }) =>
-        ok(s, {
-          type: 'validationRule.add',
-          org: GLOBEX,
-          as: G,
-          rule: {
-            object: 'Account',
-            field: 'Phone',
-            operator: 'contains',
-            value: 'x',
-            message: 'No extensions',
-          },
-        }),
+      before: globexValidationRule({
+        object: 'Account',
+        field: 'Phone',
+        operator: 'contains',
+        value: 'x',
+        message: 'No extensions',
+      }),
     });
     const { s } = c;
     const { acmeId, globexId } = sharedAccount(c);
