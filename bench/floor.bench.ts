@@ -1,4 +1,5 @@
-import type { FieldStamp, OrgState, SObjectRecord } from '../src/engine/state/org.ts';
+import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../src/engine/org/recordStore.ts';
+import type { FieldStamp, OrgState } from '../src/engine/state/org.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
 import { driveQueued, referenceResult, type Due } from './referenceRun.ts';
 import type { BenchResult } from './result.ts';
@@ -13,22 +14,25 @@ interface Wire extends Due {
 /** What every synced update costs at least in this data model: values, stamps, history. */
 function write(
   org: OrgState,
-  rec: SObjectRecord,
+  id: string,
   changes: Record<string, string>,
   stamp: FieldStamp,
   now: number,
 ) {
+  const t = tableOf(org, id)!;
+  const row = rowOf(id);
   for (const f in changes) {
+    const values = fieldColumn(t, f);
     org.history.push({
       at: now,
-      recordId: rec.Id,
+      recordId: id,
       field: f,
-      oldValue: rec.fields[f] ?? null,
+      oldValue: values[row] ?? null,
       newValue: changes[f]!,
       source: { by: stamp.origin },
     });
-    rec.fields[f] = changes[f]!;
-    rec.stamps[f] = stamp;
+    setAt(values, row, changes[f]!);
+    setAt(stampColumn(t, f), row, stamp);
   }
 }
 
@@ -48,16 +52,16 @@ export function dataModelFloor(records = 10_000, updates = 100_000): BenchResult
     (n, now, dueAt) => {
       const u = plan[n]!;
       const org = u.side === 0 ? a : b;
-      const rec = org.records[pairs[u.i]![u.side]]!;
+      const id = pairs[u.i]![u.side];
       const changes = { [u.field]: u.v };
       const stamp = { editedAt: now, origin: org.id };
-      write(org, rec, changes, stamp, now);
-      const p = org.recordConnections[org.recordShares[rec.Id]![0]!]!;
+      write(org, id, changes, stamp, now);
+      const p = org.recordConnections[org.recordShares[id]![0]!]!;
       return { dueAt, seq: n, to: org === a ? b : a, shareKey: p.shareKey, changes, stamp };
     },
     (m, now) => {
       const p = m.to.recordConnections[m.to.shareIndex[m.shareKey]!]!;
-      write(m.to, m.to.records[p.LocalRecordId!]!, m.changes, m.stamp, now);
+      write(m.to, p.LocalRecordId!, m.changes, m.stamp, now);
     },
   );
   return referenceResult(

@@ -1,3 +1,4 @@
+import { recordCounts } from './org/recordStore.ts';
 import type { Command, CommandResult } from './commands/command.ts';
 import { check } from './checker/checker.ts';
 import { explain, type LogEntry, type LogKind } from './sim/log.ts';
@@ -153,13 +154,7 @@ export class S2S {
   }
   /** Records per object, without copying any record (for summaries drawn every frame). */
   recordCounts(org: string): Record<string, number> {
-    const out: Record<string, number> = {};
-    const records = this.org(org).records;
-    for (const id in records) {
-      const object = records[id]!.object;
-      out[object] = (out[object] ?? 0) + 1;
-    }
-    return out;
+    return Object.fromEntries(recordCounts(this.org(org)));
   }
   records(org: string, opts?: { object?: string; as?: string }) {
     return recordsView(this.org(org), opts);

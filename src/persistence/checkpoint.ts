@@ -1,3 +1,5 @@
+import { isRecordMap } from './migrations.ts';
+import { eachRecord, hasRecord, recordIds, recordOf, tablesOf } from '../engine/org/recordStore.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
 import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
@@ -134,8 +136,8 @@ const RANGE_BUCKET = /^(.{4})\.(\d+)$/;
 function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
   const row: BucketRow = { seq: [], records: [] };
   const add = (id: string) => {
-    const rec = org.records[id];
-    if (!rec || !Object.hasOwn(org.records, id)) return;
+    const rec = recordOf(org, id);
+    if (!rec) return;
     let n = lay.seq.get(id);
     if (n === undefined) lay.seq.set(id, (n = lay.nextSeq++));
     row.seq.push(n);
@@ -145,7 +147,7 @@ function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
   if (m) {
     const first = Number(m[2]) * BUCKET_SIZE;
     for (let c = first; c < first + BUCKET_SIZE; c++) add(m[1] + String(c).padStart(11, '0'));
-  } else for (const id in org.records) if (bucketOf(id) === bucket) add(id);
+  } else for (const id of recordIds(org)) if (bucketOf(id) === bucket) add(id);
   return row;
 }
 
@@ -162,13 +164,13 @@ function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]
   parts.push({ part: orgPart(id), data: copy(rest) });
   const lay: OrgLayout = { buckets: new Set(), historyLength: 0, seq: new Map(), nextSeq: 0 };
   const rows = new Map<string, BucketRow>();
-  for (const rid in records) {
-    const b = bucketOf(rid);
+  for (const rec of eachRecord({ records } as OrgState)) {
+    const b = bucketOf(rec.Id);
     let row = rows.get(b);
     if (!row) rows.set(b, (row = { seq: [], records: [] }));
-    lay.seq.set(rid, lay.nextSeq);
+    lay.seq.set(rec.Id, lay.nextSeq);
     row.seq.push(lay.nextSeq++);
-    row.records.push(records[rid]!);
+    row.records.push(rec);
   }
   for (const [b, row] of rows) {
     lay.buckets.add(b);
@@ -276,7 +278,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
     if (ids?.size) {
       const touched = new Set<string>();
       for (const rid of ids) {
-        if (!Object.hasOwn(org.records, rid)) lay.seq.delete(rid);
+        if (!hasRecord(org, rid)) lay.seq.delete(rid);
         else if (!lay.seq.has(rid)) lay.seq.set(rid, lay.nextSeq++); // new: ranked in dirty order
         touched.add(bucketOf(rid));
       }
@@ -375,11 +377,8 @@ export function restoreCheckpoint(
       bucket.records.forEach((r, i) => ranked.push([bucket.seq[i]!, r]));
     }
     ranked.sort((a, b) => a[0] - b[0]);
-    const records: Record<string, SObjectRecord> = {};
-    for (const [n, r] of ranked) {
-      records[r.Id] = r;
-      lay.seq.set(r.Id, n);
-    }
+    for (const [n, r] of ranked) lay.seq.set(r.Id, n);
+    const records = tablesOf(ranked.map(([, r]) => r));
     lay.nextSeq = ranked.length ? ranked[ranked.length - 1]![0] + 1 : 0;
     const history: FieldHistoryEntry[] = [];
     for (let c = 0; c < chunks(lr.historyLength, HISTORY_CHUNK); c++) {
@@ -420,7 +419,9 @@ export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[]
   for (const id of core.orgOrder ?? []) {
     const org = byPart.get(orgPart(id)) as OrgState | undefined;
     if (!org?.records) continue; // missing already: loading it says so, as it did
-    const lay = splitOrg(id, { ...org, history: org.history ?? [] }, same, parts);
+    // Rows a v1 database was upgraded into hold the tables of the format they migrated to.
+    const records = isRecordMap(org.records) ? tablesOf(Object.values(org.records)) : org.records;
+    const lay = splitOrg(id, { ...org, records, history: org.history ?? [] }, same, parts);
     layout[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
   }
   parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });

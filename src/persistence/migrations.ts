@@ -1,3 +1,5 @@
+import { tablesOf } from '../engine/org/recordStore.ts';
+import type { SObjectRecord } from '../engine/state/org.ts';
 import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts';
 
 /**
@@ -35,7 +37,24 @@ export const STATE_MIGRATIONS: Record<
     }
     return state;
   },
+  // Format 4 holds records by column. Checkpoint rows keep whole records, so a state put
+  // together from them has its tables already; a whole saved state has a record map.
+  3: (state) => {
+    const orgs = (state.orgs ?? {}) as Record<string, { records?: unknown }>;
+    for (const org of Object.values(orgs))
+      if (isRecordMap(org.records)) org.records = tablesOf(Object.values(org.records));
+    return state;
+  },
 };
+
+/** Whether `records` is the id → record map of formats 1–3 rather than tables. */
+export function isRecordMap(records: unknown): records is Record<string, SObjectRecord> {
+  if (!records || typeof records !== 'object') return false;
+  // A record's Id is a string; a table's is a column.
+  for (const k in records)
+    return typeof (records as Record<string, { Id?: unknown }>)[k]!.Id === 'string';
+  return false;
+}
 
 export class StateFormatError extends Error {}
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../src/engine/api.ts';
 import { accessTo, type Access } from '../../src/engine/rules/access.ts';
+import { recordOf } from '../../src/engine/org/recordStore.ts';
 import type { Command } from '../../src/engine/commands/command.ts';
 import { RUNS } from './world.ts';
 
@@ -70,7 +71,7 @@ describe('access properties', () => {
           const levels = () => {
             const o = w.s.sandbox.state.orgs.o!;
             return w.users.flatMap((u) =>
-              w.records.map((r) => RANK[accessTo(o, o.users[u]!, o.records[r]!)]),
+              w.records.map((r) => RANK[accessTo(o, o.users[u]!, recordOf(o, r)!)]),
             );
           };
           let before = levels();

@@ -1,3 +1,4 @@
+import { recordOf } from '../org/recordStore.ts';
 import { isActiveShare } from '../rules/sync.ts';
 import { formatTime, type LogEntry } from '../sim/log.ts';
 import type { Message } from '../state/network.ts';
@@ -50,8 +51,8 @@ function compareShares(state: SandboxState, inFlight: Message[]): ShareReport[] 
       out.push(report);
       if (!b || !pb || !pncA || !isActiveShare(pa) || !isActiveShare(pb)) continue;
       const pncB = b.connections[pb.ConnectionId];
-      const recA = pa.LocalRecordId ? a.records[pa.LocalRecordId] : undefined;
-      const recB = pb.LocalRecordId ? b.records[pb.LocalRecordId] : undefined;
+      const recA = pa.LocalRecordId ? recordOf(a, pa.LocalRecordId) : undefined;
+      const recB = pb.LocalRecordId ? recordOf(b, pb.LocalRecordId) : undefined;
       if (!pncB || !recA || !recB) continue;
       report.differences = [
         ...directionDifferences(a, pncA, recA, b, pncB, recB, pb.partnerObject),
@@ -190,7 +191,7 @@ function logFindings(log: LogEntry[], state: SandboxState): Finding[] {
     if (overwrote?.length) {
       const org = state.orgs[e.org!];
       const pnc = org && e.conn ? org.connections[e.conn] : undefined;
-      const rec = org && e.record ? org.records[e.record] : undefined;
+      const rec = org && e.record ? recordOf(org, e.record) : undefined;
       for (const o of overwrote) {
         const twoWay = !!(pnc && rec && pnc.publications[rec.object]?.includes(o.field));
         out.push({

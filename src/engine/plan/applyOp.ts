@@ -2,6 +2,17 @@ import type { Network } from '../sim/network.ts';
 import type { LogDraft } from '../sim/log.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
 import type { Op } from './plan.ts';
+import {
+  fieldColumn,
+  putRecord,
+  recordIds,
+  removeRecord,
+  renameColumn,
+  rowOf,
+  setAt,
+  stampColumn,
+  tableOf,
+} from '../org/recordStore.ts';
 
 /** Where a plan lands: the state, and the shell's effects of applying it. */
 export interface PlanTarget {
@@ -59,43 +70,45 @@ export function applyOp(t: PlanTarget, op: Op): void {
   if (!org) return;
   if (op.op === 'putRecord') t.touchRecord(org.id, op.record.Id);
   else if (op.op === 'setFields' || op.op === 'deleteRecord') t.touchRecord(org.id, op.id);
-  else if (op.op === 'renameFieldData') for (const id in org.records) t.touchRecord(org.id, id);
+  else if (op.op === 'renameFieldData') for (const id of recordIds(org)) t.touchRecord(org.id, id);
   else if (op.op !== 'history') t.markOrgChanged(org.id);
   switch (op.op) {
     case 'putRecord':
-      org.records[op.record.Id] = op.record;
+      putRecord(org, op.record);
       return;
     case 'setFields': {
       // Applied in place: the hot path of sync must not copy records per update.
-      const rec = org.records[op.id];
-      if (!rec) return;
+      const t = tableOf(org, op.id);
+      const row = rowOf(op.id);
+      if (!t || t.Id[row] !== op.id) return;
       const now = s.now;
       let edited = 0;
       for (const f in op.values) {
         const v = op.values[f]!;
+        const values = fieldColumn(t, f);
         if (op.computed?.includes(f)) {
-          rec.fields[f] = v;
-          rec.stamps[f] = op.stamp;
+          setAt(values, row, v);
+          setAt(stampColumn(t, f), row, op.stamp);
           continue;
         }
         edited++;
         org.history.push({
           at: now,
-          recordId: rec.Id,
+          recordId: op.id,
           field: f,
-          oldValue: rec.fields[f] ?? null,
+          oldValue: values[row] ?? null,
           newValue: v,
           source: op.source,
         });
-        rec.fields[f] = v;
-        rec.stamps[f] = op.stamp;
+        setAt(values, row, v);
+        setAt(stampColumn(t, f), row, op.stamp);
       }
       // A formula filled in for existing records is no edit of theirs.
       if (edited || !op.computed) {
-        rec.LastModifiedDate = now;
-        rec.LastModifiedById = op.source.by;
+        t.LastModifiedDate[row] = now;
+        t.LastModifiedById[row] = op.source.by;
       }
-      if (op.patch) Object.assign(rec, op.patch);
+      if (op.converted) t.IsConverted[row] = true;
       return;
     }
     case 'syncStats': {
@@ -108,20 +121,10 @@ export function applyOp(t: PlanTarget, op: Op): void {
       return;
     }
     case 'renameFieldData':
-      // Salesforce keeps a renamed field's data; only the API name changes.
-      for (const id in org.records) {
-        const r = org.records[id]!;
-        if (r.object !== op.object || !(op.from in r.fields)) continue;
-        r.fields[op.to] = r.fields[op.from]!;
-        delete r.fields[op.from];
-        if (r.stamps[op.from]) {
-          r.stamps[op.to] = r.stamps[op.from]!;
-          delete r.stamps[op.from];
-        }
-      }
+      renameColumn(org, op.object, op.from, op.to);
       return;
     case 'deleteRecord':
-      delete org.records[op.id];
+      removeRecord(org, op.id);
       return;
     case 'history':
       org.history.push(op.entry);

@@ -30,7 +30,8 @@ export type Op =
       values: Record<string, FieldValue>;
       stamp: FieldStamp;
       source: ChangeSource;
-      patch?: Partial<SObjectRecord>;
+      /** The record becomes a converted Lead (REC-5). */
+      converted?: true;
       /** Formula values among `values`: computed, so not in field history and no edit of their own. */
       computed?: string[];
     }

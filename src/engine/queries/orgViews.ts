@@ -1,3 +1,4 @@
+import { eachRecord, recordOf } from '../org/recordStore.ts';
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';
@@ -8,9 +9,7 @@ import type { Message } from '../state/network.ts';
 export function recordsView(org: OrgState, opts: { object?: string; as?: string } = {}) {
   const u = opts.as ? org.users[opts.as] : undefined;
   const out = [];
-  for (const id in org.records) {
-    const r = org.records[id]!;
-    if (opts.object && r.object !== opts.object) continue;
+  for (const r of eachRecord(org, opts.object)) {
     if (u && !canRead(org, u, r)) continue;
     let fields: Record<string, FieldValue> = r.fields;
     if (u)
@@ -42,7 +41,7 @@ export function pnrcView(org: OrgState, id: string) {
 }
 
 export function recordDetail(org: OrgState, id: string) {
-  const r = org.records[id];
+  const r = recordOf(org, id);
   if (!r) return null;
   const receivedFrom = r.ConnectionReceivedId ? org.connections[r.ConnectionReceivedId] : undefined;
   return {

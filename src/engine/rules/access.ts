@@ -1,5 +1,7 @@
 import { refuse, type Refusal } from '../plan/plan.ts';
 import { conditionHolds } from '../org/condition.ts';
+import { recordAt } from '../org/recordStore.ts';
+import type { RecordTable } from '../state/recordTable.ts';
 import type { OrgState, RoleGroup, SharingRule, SObjectRecord, User } from '../state/org.ts';
 
 export const isAdmin = (u: User) => u.Profile === 'System Administrator';
@@ -97,6 +99,15 @@ export function accessTo(org: OrgState, u: User, rec: SObjectRecord): Access {
 /** Read and Edit: what editing, forwarding and stopping sharing need (PERM-2). */
 export function canAccess(org: OrgState, u: User, rec: SObjectRecord): boolean {
   return accessTo(org, u, rec) === 'edit';
+}
+
+/**
+ * canAccess for a record where it is held: owners and administrators, the common case on the
+ * sync path, are answered from two columns; anyone else from a copy of the record.
+ */
+export function canEditRow(org: OrgState, u: User, t: RecordTable, row: number): boolean {
+  if (isAdmin(u) || t.OwnerId[row] === u.Id) return true;
+  return canAccess(org, u, recordAt(t, row));
 }
 
 export function canRead(org: OrgState, u: User, rec: SObjectRecord): boolean {

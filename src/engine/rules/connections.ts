@@ -1,3 +1,4 @@
+import { recordOf } from '../org/recordStore.ts';
 import type { Command } from '../commands/command.ts';
 import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -68,7 +69,7 @@ export function connectionCommand(
   if (
     cmd.type === 'connection.accept' &&
     cmd.accountId &&
-    org.records[cmd.accountId]?.object !== 'Account'
+    recordOf(org, cmd.accountId)?.object !== 'Account'
   )
     return refuse('CONN-1', `${cmd.accountId} is not an Account.`);
   const d = decision(org, u, pnc, cmd, now);
@@ -169,14 +170,14 @@ function invite(
   u: User,
   cmd: Extract<Command, { type: 'connection.invite' }>,
 ): Plan | Refusal {
-  const contact = org.records[cmd.contactId];
+  const contact = recordOf(org, cmd.contactId);
   if (!contact || contact.object !== 'Contact')
     return refuse(
       'CONN-1',
       `Pick a Contact to invite; ${cmd.contactId} is not a Contact of ${org.name}.`,
     );
   const accountId = contact.fields.AccountId as string | null;
-  const account = accountId ? org.records[accountId] : undefined;
+  const account = accountId ? recordOf(org, accountId) : undefined;
   if (!account)
     return refuse('CONN-1', 'The Contact must belong to an Account for the partner company.');
   const email = String(contact.fields.Email ?? '');

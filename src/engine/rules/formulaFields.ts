@@ -1,3 +1,4 @@
+import { eachRecord } from '../org/recordStore.ts';
 import { evaluateFormula, type ObjectDef } from '../domain/index.ts';
 import { formulasOf } from '../org/formulas.ts';
 import { stampFor } from '../org/interned.ts';
@@ -15,9 +16,8 @@ export function fillFormula(
   const fx = formulasOf(obj).find((f) => f.field === field);
   if (!fx || !obj) return;
   const stamp = stampFor(b.ctx.now, org.id);
-  for (const id in org.records) {
-    const rec = org.records[id]!;
-    if (rec.object !== obj.apiName) continue;
+  for (const rec of eachRecord(org, obj.apiName)) {
+    const id = rec.Id;
     const value = evaluateFormula(fx.terms, rec.fields);
     if (value === null) continue;
     b.push({

@@ -4,6 +4,7 @@ import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
+import { recordAt, recordOf, valueAt } from '../org/recordStore.ts';
 import { canAccess, requireManageConnections, requireS2S } from './access.ts';
 import { isActiveShare } from './sync.ts';
 
@@ -144,11 +145,14 @@ function relatedChildren(
     const child = org.schema[name];
     const field = child?.parent?.field;
     if (!field) continue;
-    for (const id in org.records) {
-      const r = org.records[id]!;
-      if (r.object !== name || r.fields[field] !== rec.Id) continue;
-      if (name === 'Task' && !(r.fields.IsClosed ? closedTasks : openTasks)) continue;
-      out.push(r);
+    for (const k in org.records) {
+      const t = org.records[k]!;
+      if (t.object !== name) continue;
+      for (let row = 0; row < t.Id.length; row++) {
+        if (!t.Id[row] || valueAt(t, row, field) !== rec.Id) continue;
+        if (name === 'Task' && !(valueAt(t, row, 'IsClosed') ? closedTasks : openTasks)) continue;
+        out.push(recordAt(t, row));
+      }
     }
   }
   return out;
@@ -167,7 +171,7 @@ export function forwardCommand(
   const ids: string[] = [];
   if (cmd.type === 'pnrc.insert') {
     // FWD-4: a PNRC insert forwards exactly as the UI does.
-    const rec = org.records[cmd.LocalRecordId];
+    const rec = recordOf(org, cmd.LocalRecordId);
     const pnc = org.connections[cmd.ConnectionId];
     if (!rec)
       return refuse('FWD-4', `LocalRecordId ${cmd.LocalRecordId} is not a record of ${org.name}.`);
@@ -181,7 +185,7 @@ export function forwardCommand(
       return refuse('FWD-4', 'RelatedRecords is longer than 1000 characters.');
     let parentShareKey: string | null = null;
     if (cmd.ParentRecordId) {
-      const parent = org.records[cmd.ParentRecordId];
+      const parent = recordOf(org, cmd.ParentRecordId);
       const link = org.schema[rec.object]?.parent?.field;
       if (!parent || !link || rec.fields[link] !== parent.Id)
         return refuse('FWD-4', `${cmd.ParentRecordId} is not the parent of ${rec.Id}.`);
@@ -234,7 +238,7 @@ export function forwardCommand(
   }
   const related = cmd.relatedObjects ?? [];
   for (const recordId of cmd.recordIds) {
-    const rec = org.records[recordId];
+    const rec = recordOf(org, recordId);
     if (!rec) return refuse('PERM-2', `There is no record ${recordId} visible to ${u.Name}.`);
     for (const connectionId of cmd.connectionIds) {
       const pnc = org.connections[connectionId];

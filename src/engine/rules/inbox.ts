@@ -1,3 +1,4 @@
+import { recordOf } from '../org/recordStore.ts';
 import type { Command } from '../commands/command.ts';
 import { recordShareTable } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -62,7 +63,7 @@ function acceptPending(
   const { ownerId, how } = decideOwner(org, owner, sub.localObject, fields);
   let rec: SObjectRecord;
   if (matchRecordId) {
-    const existing = org.records[matchRecordId];
+    const existing = recordOf(org, matchRecordId);
     if (!existing || existing.object !== sub.localObject)
       return {
         ok: false,
@@ -113,7 +114,7 @@ function acceptPending(
           at: now,
           recordId: rec.Id,
           field: f,
-          oldValue: matchRecordId ? (org.records[matchRecordId]!.fields[f] ?? null) : null,
+          oldValue: matchRecordId ? (recordOf(org, matchRecordId)?.fields[f] ?? null) : null,
           newValue: fields[f]!,
           source: { by: pnet, via: pnc.Id },
         },
@@ -257,7 +258,7 @@ export function inboxCommand(
   const badOwner = ownerProblem(org, owner.ownerId, local);
   if (badOwner) return refuse('REC-2', badOwner);
   if (cmd.matchRecordId) {
-    const match = org.records[cmd.matchRecordId];
+    const match = recordOf(org, cmd.matchRecordId);
     if (!match || match.object !== 'Account')
       return refuse('REC-2', 'Only an existing Account can be matched.');
     if (!canAccess(org, u, match))
@@ -337,7 +338,7 @@ export function recordForwardedInbound(
   const accepted = new Map<string, string>();
   if (body.parentShareKey && obj?.parent) {
     const parentPnrc = org.recordConnections[org.shareIndex[body.parentShareKey] ?? ''];
-    const parent = parentPnrc?.LocalRecordId ? org.records[parentPnrc.LocalRecordId] : undefined;
+    const parent = parentPnrc?.LocalRecordId ? recordOf(org, parentPnrc.LocalRecordId) : undefined;
     if (parent && ['accepted', 'synced', 'updating', 'failed'].includes(parentPnrc!.state)) {
       const why = childAutoAcceptBlocker(org, pnc, p, parent);
       if (!why) {

@@ -5,9 +5,10 @@ import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import { ownerProblem } from '../org/owners.ts';
 import { autoNumbers } from './autoNumber.ts';
 import { formulaValues } from '../org/formulas.ts';
-import { canAccess, fieldHidden, noEditReason } from './access.ts';
+import { canAccess, canEditRow, fieldHidden, noEditReason } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
-import { checkRecord, checkValues } from './validation.ts';
+import { checkRecord, checkRecordAt, checkValues } from './validation.ts';
+import { recordAt, recordOf, rowOf, tableOf } from '../org/recordStore.ts';
 
 type RecordCommand = Extract<
   Command,
@@ -98,28 +99,30 @@ export function updateRecord(
   id: string,
   values: Record<string, FieldValue>,
 ): Plan | Refusal {
-  const rec = org.records[id];
-  if (!rec) return refuse('PERM-2', `There is no record ${id} in ${org.name}.`);
-  if (!canAccess(org, u, rec)) return refuse('PERM-2', noEditReason(org, u, rec));
-  const checked = checkValues(org, rec.object, values);
+  const t = tableOf(org, id);
+  const row = rowOf(id);
+  if (!t || t.Id[row] !== id) return refuse('PERM-2', `There is no record ${id} in ${org.name}.`);
+  if (!canEditRow(org, u, t, row)) return refuse('PERM-2', noEditReason(org, u, recordAt(t, row)));
+  const object = t.object;
+  const checked = checkValues(org, object, values);
   if (!checked.ok) return refuse('SUB-3', checked.reason);
   for (const f in checked.values)
-    if (fieldHidden(org, u, rec.object, f))
-      return refuse('SHR-2', `${u.Name} cannot see ${rec.object}.${f} (field-level security).`);
-  const ok = checkRecord(org, rec.object, rec.fields, checked.values);
+    if (fieldHidden(org, u, object, f))
+      return refuse('SHR-2', `${u.Name} cannot see ${object}.${f} (field-level security).`);
+  const ok = checkRecordAt(org, t, row, checked.values);
   if (!ok.ok) return refuse('SYNC-5', ok.reason);
   const b = new PlanBuilder(ctx);
   const origin = { editedAt: ctx.now, origin: org.id };
-  const w = writeChanges(b, org, rec, checked.values, { by: u.Id }, origin);
+  const w = writeChanges(b, org, t, row, checked.values, { by: u.Id }, origin);
   sendUpdates(b, org, w, origin);
-  const auto = runAutomations(b, org, rec, w);
+  const auto = runAutomations(b, org, t, row, w);
   if (auto) sendUpdates(b, org, auto, origin);
   return b.build({ id });
 }
 
 /** REC-5: deletes never propagate; they end the record's sharing. */
 function deleteRecord(ctx: RuleContext, org: OrgState, u: User, id: string): Plan | Refusal {
-  const rec = org.records[id];
+  const rec = recordOf(org, id);
   if (!rec) return refuse('PERM-2', `There is no record ${id} in ${org.name}.`);
   if (!canAccess(org, u, rec)) return refuse('PERM-2', noEditReason(org, u, rec));
   const b = new PlanBuilder(ctx);
@@ -167,7 +170,7 @@ function endShares(
 
 /** REC-5: converting a shared Lead ends its sharing; the conversion's own changes are not sent. */
 function convertLead(ctx: RuleContext, org: OrgState, u: User, id: string): Plan | Refusal {
-  const lead = org.records[id];
+  const lead = recordOf(org, id);
   if (!lead || lead.object !== 'Lead')
     return refuse('REC-5', `${id} is not a Lead of ${org.name}.`);
   if (lead.IsConverted) return refuse('REC-5', 'This Lead is already converted.');
@@ -194,7 +197,7 @@ function convertLead(ctx: RuleContext, org: OrgState, u: User, id: string): Plan
     values: lead.fields.Status === 'Closed - Converted' ? {} : { Status: 'Closed - Converted' },
     stamp: { editedAt: ctx.now, origin: org.id },
     source: { by: u.Id },
-    patch: { IsConverted: true },
+    converted: true,
   });
   b.log({
     kind: 'info',

@@ -4,11 +4,13 @@ import { connectionUserId } from '../org/newOrg.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
-import type { OrgState, SObjectRecord, User } from '../state/org.ts';
+import type { OrgState, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, mapInbound, runAutomations, sendUpdates, writeChanges } from './sync.ts';
-import { checkRecord } from './validation.ts';
+import { checkRecordAt } from './validation.ts';
+import { hasRecord, recordOf, rowOf, stampAt, tableOf, valueAt } from '../org/recordStore.ts';
+import type { RecordTable } from '../state/recordTable.ts';
 import { withActivity } from './connectionHistory.ts';
 
 type StopCommand = Extract<Command, { type: 'sharing.stop' | 'pnrc.delete' }>;
@@ -27,7 +29,7 @@ export function stopSharingCommand(
   if (!p) return refuse('REC-4', `There is no PartnerNetworkRecordConnection ${id}.`);
   if (!(isActiveShare(p) || (p.state === 'pending' && p.side === 'sender')))
     return refuse('REC-4', `Sharing of ${p.shareKey} already ended (${p.state}).`);
-  const rec = p.LocalRecordId ? org.records[p.LocalRecordId] : undefined;
+  const rec = p.LocalRecordId ? recordOf(org, p.LocalRecordId) : undefined;
   if (rec && !canAccess(org, u, rec))
     return refuse(
       'PERM-2',
@@ -127,7 +129,7 @@ export function sharedRecordInbound(
         'REC-4',
         `${pnc.ConnectionName} stopped sharing ${p.object} ${p.LocalRecordId ?? p.shareKey}; the copy stays as a plain record`,
       );
-      if (body.deleteCopy && p.LocalRecordId && org.records[p.LocalRecordId]) {
+      if (body.deleteCopy && p.LocalRecordId && hasRecord(org, p.LocalRecordId)) {
         b.push({ op: 'deleteRecord', org: org.id, id: p.LocalRecordId });
         b.log({
           kind: 'info',
@@ -215,8 +217,10 @@ function applyUpdate(
         text: `update to ${p.shareKey} ignored: sharing is ${p.state}`,
       })
       .build();
-  const rec = p.LocalRecordId ? org.records[p.LocalRecordId] : undefined;
-  if (!rec)
+  const id = p.LocalRecordId;
+  const t = id ? tableOf(org, id) : undefined;
+  const row = id ? rowOf(id) : -1;
+  if (!t || t.Id[row] !== id)
     return b
       .log({
         kind: 'ignored',
@@ -227,13 +231,13 @@ function applyUpdate(
       })
       .build();
   const mapped = mapInbound(org, pnc, p.partnerObject, body.changes);
-  if (!mapped.ok) return failUpdate(b, org, pnc, p, rec, m, mapped.rule, mapped.reason);
+  if (!mapped.ok) return failUpdate(b, org, pnc, p, t, row, m, mapped.rule, mapped.reason);
   let values = mapped.values;
   const skipped: string[] = [];
   if (b.ctx.settings.conflictResolution === 'lastWriterWins') {
     values = {};
     for (const f in mapped.values) {
-      const s = rec.stamps[f];
+      const s = stampAt(t, row, f);
       if (
         s &&
         (s.editedAt > body.editedAt || (s.editedAt === body.editedAt && s.origin > body.origin))
@@ -242,13 +246,13 @@ function applyUpdate(
       else values[f] = mapped.values[f]!;
     }
   }
-  const valid = checkRecord(org, rec.object, rec.fields, values);
-  if (!valid.ok) return failUpdate(b, org, pnc, p, rec, m, 'SYNC-5', valid.reason);
+  const valid = checkRecordAt(org, t, row, values);
+  if (!valid.ok) return failUpdate(b, org, pnc, p, t, row, m, 'SYNC-5', valid.reason);
   // Concurrent edits: a local edit the sender had not seen is about to be overwritten.
   let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
   for (const f in values) {
-    const s = rec.stamps[f];
-    if (!s || s.origin !== org.id || rec.fields[f] === values[f]) continue;
+    const s = stampAt(t, row, f);
+    if (!s || s.origin !== org.id || valueAt(t, row, f) === values[f]) continue;
     const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
     let based: number | undefined;
     for (const k in body.changes)
@@ -261,7 +265,7 @@ function applyUpdate(
   }
   const pnet = connectionUserId(org.idTag);
   const origin = { editedAt: body.editedAt, origin: body.origin, via: pnc.Id };
-  const w = writeChanges(b, org, rec, values, { by: pnet, via: pnc.Id }, origin);
+  const w = writeChanges(b, org, t, row, values, { by: pnet, via: pnc.Id }, origin);
   if (p.state !== 'synced' || p.lastError)
     b.push({
       op: 'putRecordConnection',
@@ -273,7 +277,7 @@ function applyUpdate(
     kind: 'apply',
     org: org.id,
     conn: pnc.Id,
-    record: rec.Id,
+    record: w.recordId,
     msg: m.id,
     share: p.shareKey,
     wire: m.wire,
@@ -299,7 +303,7 @@ function applyUpdate(
   // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
   const skip = b.ctx.settings.suppressEcho ? p : undefined;
   sendUpdates(b, org, w, { editedAt: body.editedAt, origin: body.origin }, skip);
-  const auto = runAutomations(b, org, rec, w);
+  const auto = runAutomations(b, org, t, row, w);
   if (auto) {
     const autoSkip = b.ctx.settings.sendAutomationChangesBack ? undefined : p;
     sendUpdates(b, org, auto, { editedAt: now, origin: org.id }, autoSkip);
@@ -313,12 +317,14 @@ function failUpdate(
   org: OrgState,
   pnc: PartnerNetworkConnection,
   p: PartnerNetworkRecordConnection,
-  rec: SObjectRecord,
+  t: RecordTable,
+  row: number,
   m: Message,
   rule: string,
   reason: string,
 ): Plan {
   const now = b.ctx.now;
+  const rec = { Id: t.Id[row]!, object: t.object };
   b.push({
     op: 'putRecordConnection',
     org: org.id,

@@ -14,7 +14,9 @@ import type { PlanBuilder } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import { formulasOf } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
-import type { ChangeSource, OrgState, SObjectRecord } from '../state/org.ts';
+import type { ChangeSource, OrgState } from '../state/org.ts';
+import type { RecordTable } from '../state/recordTable.ts';
+import { fieldsAt, stampAt, valueAt } from '../org/recordStore.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 
 const ACTIVE = new Set(['accepted', 'synced', 'updating', 'failed']);
@@ -47,7 +49,8 @@ export interface Written {
 export function writeChanges(
   b: PlanBuilder,
   org: OrgState,
-  rec: SObjectRecord,
+  t: RecordTable,
+  row: number,
   changes: Record<string, FieldValue>,
   source: ChangeSource,
   origin: Origin,
@@ -57,12 +60,12 @@ export function writeChanges(
   let count = 0;
   let skipped = false;
   for (const name in changes) {
-    const current = pending && name in pending ? pending[name] : rec.fields[name];
+    const current = pending && name in pending ? pending[name] : valueAt(t, row, name);
     if (current === changes[name]) {
       skipped = true;
       continue;
     }
-    basedOn[name] = rec.stamps[name]?.editedAt ?? -1;
+    basedOn[name] = stampAt(t, row, name)?.editedAt ?? -1;
     count++;
   }
   let written = changes;
@@ -73,30 +76,31 @@ export function writeChanges(
   // Text formulas that read a changed field change with it; they are sent like any field.
   let computed: string[] | undefined;
   if (count)
-    for (const fx of formulasOf(org.schema[rec.object])) {
+    for (const fx of formulasOf(org.schema[t.object])) {
       let reads = false;
       for (const name in basedOn) if (fx.inputs.has(name)) reads = true;
       if (!reads) continue;
-      const value = evaluateFormula(fx.terms, { ...rec.fields, ...pending, ...written });
-      if (value === (rec.fields[fx.field] ?? null)) continue;
+      const value = evaluateFormula(fx.terms, { ...fieldsAt(t, row), ...pending, ...written });
+      if (value === (valueAt(t, row, fx.field) ?? null)) continue;
       if (written === changes) written = { ...changes };
       written[fx.field] = value;
-      basedOn[fx.field] = rec.stamps[fx.field]?.editedAt ?? -1;
+      basedOn[fx.field] = stampAt(t, row, fx.field)?.editedAt ?? -1;
       count++;
       (computed ??= []).push(fx.field);
     }
+  const id = t.Id[row]!;
   if (count) {
     b.push({
       op: 'setFields',
       org: org.id,
-      id: rec.Id,
+      id,
       values: written,
       stamp: stampFor(origin.editedAt, origin.origin, origin.via),
       source: sourceFor(source),
       computed,
     });
   }
-  return { recordId: rec.Id, object: rec.object, count, values: written, basedOn };
+  return { recordId: id, object: t.object, count, values: written, basedOn };
 }
 
 /**
@@ -106,14 +110,15 @@ export function writeChanges(
 export function runAutomations(
   b: PlanBuilder,
   org: OrgState,
-  rec: SObjectRecord,
+  t: RecordTable,
+  row: number,
   w: Written,
 ): Written | null {
   if (!org.automations.length || !w.count) return null;
   const updates: Record<string, FieldValue> = {};
   let any = false;
   for (const a of org.automations) {
-    if (a.object === rec.object && Object.hasOwn(w.values, a.whenField)) {
+    if (a.object === t.object && Object.hasOwn(w.values, a.whenField)) {
       updates[a.setField] = a.value;
       any = true;
     }
@@ -122,9 +127,10 @@ export function runAutomations(
   const auto = writeChanges(
     b,
     org,
-    rec,
+    t,
+    row,
     updates,
-    { by: rec.LastModifiedById, automation: true },
+    { by: t.LastModifiedById[row]!, automation: true },
     { editedAt: b.ctx.now, origin: org.id },
     w.values,
   );

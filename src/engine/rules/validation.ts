@@ -2,6 +2,8 @@ import { storedAsIs, validateValue, type FieldValue } from '../domain/index.ts';
 import { conditionHolds } from '../org/condition.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import type { OrgState } from '../state/org.ts';
+import type { RecordTable } from '../state/recordTable.ts';
+import { fieldsAt } from '../org/recordStore.ts';
 
 const READ_ONLY_KINDS = new Set(['Id', 'AuditDateTime', 'AuditUser', 'AutoNumber', 'FormulaText']);
 
@@ -69,3 +71,21 @@ export function checkRecord(
   }
   return PASSED;
 }
+
+/**
+ * checkRecord for a record where it is held. Only the changed fields are checked for
+ * required-ness; the rest of the record is read only when a validation rule of its object
+ * needs it, which keeps the sync path off the record's other columns.
+ */
+export function checkRecordAt(
+  org: OrgState,
+  t: RecordTable,
+  row: number,
+  changes: Record<string, FieldValue>,
+): { ok: true } | { ok: false; reason: string } {
+  let rules = false;
+  for (const r of org.validationRules) if (r.object === t.object) rules = true;
+  return checkRecord(org, t.object, rules ? fieldsAt(t, row) : NO_FIELDS, changes);
+}
+
+const NO_FIELDS: Record<string, FieldValue> = Object.freeze({});

@@ -1,6 +1,7 @@
 import type { FieldValue, OrgSchema } from '../domain/index.ts';
 import type { PartnerNetworkConnection } from './connection.ts';
 import type { PartnerNetworkRecordConnection } from './recordConnection.ts';
+import type { RecordTable } from './recordTable.ts';
 
 export type OrgId = string;
 export type UserId = string;
@@ -205,7 +206,8 @@ export interface OrgState {
   /** The active assignment rule per object (Lead, Case). */
   assignmentRules: Record<string, AssignmentRule>;
   sharingRules: SharingRule[];
-  records: Record<RecordId, SObjectRecord>;
+  /** Key prefix → that object's records, by column (see RecordTable). */
+  records: Record<string, RecordTable>;
   history: FieldHistoryEntry[];
   connections: Record<string, PartnerNetworkConnection>;
   recordConnections: Record<string, PartnerNetworkRecordConnection>;

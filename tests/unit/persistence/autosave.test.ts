@@ -1,3 +1,4 @@
+import { recordIds, recordOf } from '../../../src/engine/org/recordStore.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import {
@@ -162,7 +163,7 @@ describe('Autosave', () => {
 });
 
 const recordOrder = (s: S2S) =>
-  s.sandbox.state.orgOrder.map((id) => Object.keys(s.sandbox.state.orgs[id]!.records));
+  s.sandbox.state.orgOrder.map((id) => recordIds(s.sandbox.state.orgs[id]!));
 
 /** A saved sandbox of a connected world with `extra` more Accounts, checkpointed and closed. */
 async function savedWorld(store: SandboxStore, extra: number) {
@@ -195,7 +196,7 @@ describe.each([
     await save.start();
     const spy = vi.spyOn(store, 'writeCheckpoint');
     const acme = s2s.sandbox.state.orgs.acme!;
-    const inBucket = (b: string) => Object.keys(acme.records).filter((r) => bucketOf(r) === b);
+    const inBucket = (b: string) => recordIds(acme).filter((r) => bucketOf(r) === b);
     const [edited] = inBucket('001A.1');
     const deleted = inBucket('001A.2').slice(0, 3);
     run(s2s, [{ type: 'record.update', org: 'acme', as: A, id: edited!, values: { Phone: '9' } }]);
@@ -227,8 +228,8 @@ describe.each([
     const back = await store.open(id);
     expect(back.s2s.snapshot()).toEqual(s2s.snapshot());
     expect(recordOrder(back.s2s)).toEqual(recordOrder(s2s));
-    for (const r of deleted) expect(back.s2s.sandbox.state.orgs.acme!.records[r]).toBeUndefined();
-    expect(back.s2s.sandbox.state.orgs.acme!.records[edited!]!.fields.Phone).toBe('9');
+    for (const r of deleted) expect(recordOf(back.s2s.sandbox.state.orgs.acme!, r)).toBeUndefined();
+    expect(recordOf(back.s2s.sandbox.state.orgs.acme!, edited!)!.fields.Phone).toBe('9');
     back.s2s.runUntilIdle();
     s2s.runUntilIdle();
     expect(outcome(back.s2s)).toEqual(outcome(s2s));
@@ -247,7 +248,7 @@ describe.each([
       .spyOn(store, 'writeCheckpoint')
       .mockRejectedValueOnce(new Error('disk hiccup'))
       .mockImplementation(real);
-    const victim = Object.keys(s2s.sandbox.state.orgs.acme!.records).at(-1)!;
+    const victim = recordIds(s2s.sandbox.state.orgs.acme!).at(-1)!;
     run(s2s, [{ type: 'record.delete', org: 'acme', as: A, id: victim }]);
     s2s.sandbox.advance(1000);
     await vi.waitFor(() => expect(spy.mock.calls.length).toBeGreaterThanOrEqual(2));
@@ -260,7 +261,7 @@ describe.each([
         type: 'record.update',
         org: 'acme',
         as: A,
-        id: Object.keys(s2s.sandbox.state.orgs.acme!.records)[0]!,
+        id: recordIds(s2s.sandbox.state.orgs.acme!)[0]!,
         values: { Phone: '1' },
       },
     ]);
@@ -268,7 +269,7 @@ describe.each([
     expect(spy.mock.calls.at(-1)![1].full).toBe(false);
     const back = await store.open(id);
     expect(back.s2s.snapshot()).toEqual(s2s.snapshot());
-    expect(back.s2s.sandbox.state.orgs.acme!.records[victim]).toBeUndefined();
+    expect(recordOf(back.s2s.sandbox.state.orgs.acme!, victim)).toBeUndefined();
     await save.stop();
   });
 

@@ -1,3 +1,4 @@
+import { recordIds } from '../../../src/engine/org/recordStore.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { LogEntry } from '../../../src/engine/sim/log.ts';
@@ -50,7 +51,7 @@ function bigWorld(count: number) {
 
 const names = (parts: { part: string }[]) => parts.map((p) => p.part);
 const recordOrder = (s: S2S) =>
-  s.sandbox.state.orgOrder.map((id) => Object.keys(s.sandbox.state.orgs[id]!.records));
+  s.sandbox.state.orgOrder.map((id) => recordIds(s.sandbox.state.orgs[id]!));
 
 describe('record buckets', () => {
   it('puts engine ids in buckets of BUCKET_SIZE by prefix, org tag and counter', () => {
@@ -91,8 +92,8 @@ describe('checkpoint parts', () => {
     expect(core.layout.acme!.historyLength).toBe(s.sandbox.state.orgs.acme!.history.length);
     const back = assembleCheckpoint(cp.data.parts)!;
     expect(back).toEqual(s.snapshot());
-    // The records come back in their original key order (the engine iterates them).
-    expect(back.orgOrder.map((id) => Object.keys(back.orgs[id]!.records))).toEqual(recordOrder(s));
+    // The records come back in their original order (the engine iterates them).
+    expect(back.orgOrder.map((id) => recordIds(back.orgs[id]!))).toEqual(recordOrder(s));
     // A copy: the simulation running on does not change a checkpoint already taken.
     s.runUntilIdle();
     expect(assembleCheckpoint(cp.data.parts)).not.toEqual(s.snapshot());
@@ -115,7 +116,7 @@ describe('checkpoint parts', () => {
     const { s, A } = bigWorld(1200);
     s.sandbox.takeDirty();
     const first = takeCheckpoint(s.sandbox);
-    const ids = Object.keys(s.sandbox.state.orgs.acme!.records);
+    const ids = recordIds(s.sandbox.state.orgs.acme!);
     const target = ids.find((id) => bucketOf(id) === '001A.1')!;
     run(s, [{ type: 'record.update', org: 'acme', as: A, id: target, values: { Phone: '1' } }]);
     const next = takeCheckpoint(s.sandbox, { base: first.layout, dirty: s.sandbox.takeDirty() });
@@ -140,9 +141,7 @@ describe('checkpoint parts', () => {
     const { s, A } = bigWorld(501);
     s.sandbox.takeDirty();
     const first = takeCheckpoint(s.sandbox);
-    const last = Object.keys(s.sandbox.state.orgs.acme!.records).filter(
-      (id) => bucketOf(id) === '001A.1',
-    );
+    const last = recordIds(s.sandbox.state.orgs.acme!).filter((id) => bucketOf(id) === '001A.1');
     expect(last.length).toBeGreaterThan(0);
     for (const id of last) run(s, [{ type: 'record.delete', org: 'acme', as: A, id }]);
     const next = takeCheckpoint(s.sandbox, { base: first.layout, dirty: s.sandbox.takeDirty() });
@@ -228,9 +227,7 @@ describe('checkpoint writes', () => {
     await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
 
     const counts = countPuts();
-    const id = Object.keys(s2s.sandbox.state.orgs.acme!.records).find(
-      (r) => bucketOf(r) === '001A.2',
-    )!;
+    const id = recordIds(s2s.sandbox.state.orgs.acme!).find((r) => bucketOf(r) === '001A.2')!;
     run(s2s, [{ type: 'record.update', org: 'acme', as: A, id, values: { Phone: '2' } }]);
     const next = takeCheckpoint(s2s.sandbox, {
       base: first.layout,

@@ -1,3 +1,4 @@
+import { recordIds, recordOf } from '../../../src/engine/org/recordStore.ts';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
@@ -17,7 +18,7 @@ import { connectedWorld, outcome, run } from './world.ts';
 const fieldsByOrg = (s: S2S) =>
   s.orgs().map((o) => s.records(o.id).map((r) => ({ Id: r.Id, fields: r.fields })));
 const recordOrder = (s: S2S) =>
-  s.sandbox.state.orgOrder.map((id) => Object.keys(s.sandbox.state.orgs[id]!.records));
+  s.sandbox.state.orgOrder.map((id) => recordIds(s.sandbox.state.orgs[id]!));
 const fixtureState = () => structuredClone(fixture.snapshots[0]!.state) as unknown as SandboxState;
 
 /** Version 1 exactly as it shipped, written out here so later edits to schema.ts cannot hide a break. */
@@ -230,8 +231,26 @@ describe('state format migrations', () => {
     expect(s.inFlight()).toEqual([]);
   });
 
+  it("3 → 4 holds each org's records by column, every record and field as it was", () => {
+    const v3 = fixtureState() as unknown as { orgs: Record<string, { records: object }> };
+    const before = Object.values(v3.orgs).map((o) => structuredClone(o.records));
+    const out = STATE_MIGRATIONS[3]!(
+      v3 as unknown as Record<string, unknown>,
+    ) as unknown as SandboxState;
+    const orgs = Object.values(out.orgs);
+    expect(before.some((r) => Object.keys(r).length > 0)).toBe(true);
+    orgs.forEach((org, i) => {
+      // Table by table now, where the map kept creation order across objects.
+      expect(recordIds(org).sort()).toEqual(Object.keys(before[i]!).sort());
+      for (const [id, rec] of Object.entries(before[i]!)) expect(recordOf(org, id)).toEqual(rec);
+    });
+    // Already by column (a state put together from checkpoint rows): left as it is.
+    const again = structuredClone(out);
+    expect(STATE_MIGRATIONS[3]!(again as unknown as Record<string, unknown>)).toEqual(out);
+  });
+
   it('2 → 3 gives every org no queues, assignment rules (REC-2) or sharing rules (SHR-1), and changes nothing else', () => {
-    expect(STATE_FORMAT).toBe(3);
+    expect(STATE_FORMAT).toBeGreaterThanOrEqual(3);
     const v2 = STATE_MIGRATIONS[1]!(fixtureState() as unknown as Record<string, unknown>);
     const before = structuredClone(v2);
     const out = STATE_MIGRATIONS[2]!(structuredClone(v2));

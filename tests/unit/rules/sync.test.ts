@@ -1,3 +1,4 @@
+import { recordOf } from '../../../src/engine/org/recordStore.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldBuilders as f } from '../../../src/engine/domain/index.ts';
 import {
@@ -256,7 +257,7 @@ describe('Sync', () => {
     update(s, ACME, c.A, acmeId, { Phone: 'while down', Industry: 'Energy' });
     update(s, ACME, c.A, acmeId, { Phone: 'still down' });
     s.runUntilIdle();
-    expect(s.sandbox.state.orgs[GLOBEX]!.records[globexId]!.fields.Phone).toBe('555-0100');
+    expect(recordOf(s.sandbox.state.orgs[GLOBEX]!, globexId)!.fields.Phone).toBe('555-0100');
     expect(s.log({ kind: 'send', org: ACME }).at(-1)!.data?.queued).toBe(true);
     ok(s, { type: 'org.setOffline', org: GLOBEX, offline: false });
     s.runUntilIdle();

@@ -1,0 +1,27 @@
+import type { FieldValue } from '../domain/index.ts';
+import type { FieldStamp, RecordId, UserId } from './org.ts';
+
+/**
+ * One object's records in one org, held by column: record n of the object (its id's counter)
+ * is row n - 1 of every column. Sync touches one field of one record per update; by column
+ * that is one array slot for the value and one for the stamp, where a record object costs a
+ * chain of cold objects (record, fields, stamps). Rows are never reused: a deleted record
+ * leaves its row empty.
+ */
+export interface RecordTable {
+  object: string;
+  keyPrefix: string;
+  Id: (RecordId | undefined)[];
+  OwnerId: UserId[];
+  CreatedDate: number[];
+  CreatedById: UserId[];
+  LastModifiedDate: number[];
+  LastModifiedById: UserId[];
+  /** REC-3: the local connection the record was received through. */
+  ConnectionReceivedId: (string | null)[];
+  IsConverted: boolean[];
+  /** Field API name → its value per row; a hole is a field never set on that record. */
+  fields: Record<string, (FieldValue | undefined)[]>;
+  /** Field API name → where each row's value came from. */
+  stamps: Record<string, (FieldStamp | undefined)[]>;
+}
