@@ -1,3 +1,4 @@
+import { sharesOf } from '../src/engine/org/shareIndex.ts';
 import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../src/engine/org/recordStore.ts';
 import type { FieldStamp, OrgState } from '../src/engine/state/org.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
@@ -56,11 +57,11 @@ export function dataModelFloor(records = 10_000, updates = 100_000): BenchResult
       const changes = { [u.field]: u.v };
       const stamp = { editedAt: now, origin: org.id };
       write(org, id, changes, stamp, now);
-      const p = org.recordConnections[org.recordShares[id]![0]!]!;
+      const p = sharesOf(org, id)[0]!;
       return { dueAt, seq: n, to: org === a ? b : a, shareKey: p.shareKey, changes, stamp };
     },
     (m, now) => {
-      const p = m.to.recordConnections[m.to.shareIndex[m.shareKey]!]!;
+      const p = m.to.shareIndex[m.shareKey]!;
       write(m.to, p.LocalRecordId!, m.changes, m.stamp, now);
     },
   );

@@ -1,3 +1,4 @@
+import { indexShares } from './org/shareIndex.ts';
 import type { Command, CommandResult } from './commands/command.ts';
 import type { JournalEntry } from './journal.ts';
 import { applyOp } from './plan/applyOp.ts';
@@ -40,6 +41,9 @@ export class Sandbox {
 
   constructor(state: SandboxState) {
     this.state = state;
+    // Derived indexes are rebuilt rather than trusted: saved rows leave them out, and a state
+    // that went through JSON holds copies of the PNRCs instead of the PNRCs themselves.
+    for (const id of state.orgOrder) indexShares(state.orgs[id]!);
     this.rng = Rng.fromState(state.rng);
     this.network = new Network(state.network, this.rng, () => this.state.settings.defaultLink);
   }

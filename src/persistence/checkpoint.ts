@@ -1,3 +1,4 @@
+import { indexShares } from '../engine/org/shareIndex.ts';
 import { isRecordMap } from './migrations.ts';
 import { eachRecord, hasRecord, recordIds, recordOf, tablesOf } from '../engine/org/recordStore.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
@@ -160,7 +161,8 @@ function newRev(): string {
 
 /** Every row of one org, from scratch. */
 function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]): OrgLayout {
-  const { records, history, ...rest } = org;
+  // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
+  const { records, history, shareIndex: _s, ...rest } = org;
   parts.push({ part: orgPart(id), data: copy(rest) });
   const lay: OrgLayout = { buckets: new Set(), historyLength: 0, seq: new Map(), nextSeq: 0 };
   const rows = new Map<string, BucketRow>();
@@ -271,7 +273,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
       continue;
     }
     if (dirty.orgs.has(id)) {
-      const { records: _r, history: _h, ...rest } = org;
+      const { records: _r, history: _h, shareIndex: _s, ...rest } = org;
       parts.push({ part: orgPart(id), data: copy(rest) });
     }
     const ids = dirty.records.get(id);
@@ -390,7 +392,8 @@ export function restoreCheckpoint(
     if (history.length < lr.historyLength)
       throw new CorruptCheckpointError(`The saved history of org "${id}" is cut short.`);
     history.length = lr.historyLength;
-    orgs[id] = { ...row, records, history } as OrgState;
+    orgs[id] = { ...row, records, history, shareIndex: {} } as OrgState;
+    indexShares(orgs[id]);
     layout.orgs.set(id, lay);
   }
   const log: LogEntry[] = [];

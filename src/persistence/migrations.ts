@@ -1,5 +1,6 @@
 import { tablesOf } from '../engine/org/recordStore.ts';
-import type { SObjectRecord } from '../engine/state/org.ts';
+import type { OrgState, SObjectRecord } from '../engine/state/org.ts';
+import { indexShares } from '../engine/org/shareIndex.ts';
 import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts';
 
 /**
@@ -41,8 +42,10 @@ export const STATE_MIGRATIONS: Record<
   // together from them has its tables already; a whole saved state has a record map.
   3: (state) => {
     const orgs = (state.orgs ?? {}) as Record<string, { records?: unknown }>;
-    for (const org of Object.values(orgs))
+    for (const org of Object.values(orgs)) {
       if (isRecordMap(org.records)) org.records = tablesOf(Object.values(org.records));
+      indexShares(org as unknown as OrgState);
+    }
     return state;
   },
 };

@@ -34,7 +34,7 @@ function compareShares(state: SandboxState, inFlight: Message[]): ShareReport[] 
       if (pa.side !== 'sender') continue;
       const pncA = a.connections[pa.ConnectionId];
       const b = pncA ? state.orgs[pncA.partnerOrg] : undefined;
-      const pb = b ? b.recordConnections[b.shareIndex[pa.shareKey] ?? ''] : undefined;
+      const pb = b?.shareIndex[pa.shareKey];
       const report: ShareReport = {
         share: pa.shareKey,
         object: pa.object,

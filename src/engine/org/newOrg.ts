@@ -72,7 +72,6 @@ export function newOrg(id: string, name: string, domain: string, idTag: string):
     connections: {},
     recordConnections: {},
     shareIndex: {},
-    recordShares: {},
     pendingChildren: {},
     waitingInvitations: [],
     notifications: [],

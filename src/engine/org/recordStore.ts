@@ -57,6 +57,7 @@ export function emptyTable(object: string, keyPrefix: string): RecordTable {
     IsConverted: [],
     fields: {},
     stamps: {},
+    shares: [],
   };
 }
 
@@ -167,8 +168,12 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   const row = rowOf(rec.Id);
   if (row < 0) throw new Error(`${rec.Id} is not a record id of this sandbox.`);
   const prefix = rec.Id.slice(0, PREFIX);
-  if (org.records[prefix]?.Id[row]) clearRow(org, org.records[prefix], row);
+  // A record put again (merged on acceptance) keeps its shares.
+  const before = org.records[prefix];
+  const shares = before?.Id[row] ? before.shares[row] : undefined;
+  if (before?.Id[row]) clearRow(org, before, row);
   const t = (org.records[prefix] ??= emptyTable(rec.object, prefix));
+  if (shares) setAt(t.shares, row, shares);
   setAt(t.Id, row, rec.Id);
   setAt(t.OwnerId, row, rec.OwnerId);
   setAt(t.CreatedDate, row, rec.CreatedDate);
@@ -199,6 +204,7 @@ const BASE = [
  */
 function clearRow(org: OrgState, t: RecordTable, row: number) {
   for (const c of BASE) clearSlot(t[c], row);
+  clearSlot(t.shares, row);
   for (const cols of [t.fields, t.stamps])
     for (const f in cols) if (clearSlot(cols[f]!, row)) delete cols[f];
   if (!t.Id.length) delete org.records[t.keyPrefix];

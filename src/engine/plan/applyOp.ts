@@ -1,3 +1,4 @@
+import { indexShare, unindexShare } from '../org/shareIndex.ts';
 import type { Network } from '../sim/network.ts';
 import type { LogDraft } from '../sim/log.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
@@ -136,10 +137,8 @@ export function applyOp(t: PlanTarget, op: Op): void {
       const p = op.pnrc;
       const before = org.recordConnections[p.Id];
       org.recordConnections[p.Id] = p;
-      org.shareIndex[p.shareKey] = p.Id;
-      if (p.LocalRecordId && before?.LocalRecordId !== p.LocalRecordId) {
-        (org.recordShares[p.LocalRecordId] ??= []).push(p.Id);
-      }
+      if (before && before.LocalRecordId !== p.LocalRecordId) unindexShare(org, before);
+      indexShare(org, p);
       const parentKey = p.pending?.parentShareKey;
       const beforeKey = before?.pending?.parentShareKey;
       if (beforeKey && beforeKey !== parentKey) {
@@ -154,12 +153,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       const p = org.recordConnections[op.id];
       if (!p) return;
       delete org.recordConnections[op.id];
-      delete org.shareIndex[p.shareKey];
-      if (p.LocalRecordId) {
-        const list = org.recordShares[p.LocalRecordId]?.filter((x) => x !== op.id);
-        if (list?.length) org.recordShares[p.LocalRecordId] = list;
-        else delete org.recordShares[p.LocalRecordId];
-      }
+      unindexShare(org, p);
       return;
     }
     case 'patchOrg':

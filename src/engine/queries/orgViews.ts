@@ -1,3 +1,4 @@
+import { sharesOf } from '../org/shareIndex.ts';
 import { eachRecord, recordOf } from '../org/recordStore.ts';
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
@@ -22,8 +23,8 @@ export function recordsView(org: OrgState, opts: { object?: string; as?: string 
 }
 
 export function externalSharing(org: OrgState, recordId: string) {
-  return (org.recordShares[recordId] ?? [])
-    .map((id) => pnrcView(org, id))
+  return sharesOf(org, recordId)
+    .map((p) => pnrcView(org, p.Id))
     .filter((x) => x !== null);
 }
 
@@ -51,7 +52,7 @@ export function recordDetail(org: OrgState, id: string) {
     /** REC-3: the origin shown in the record header. */
     sharingStatus: receivedFrom
       ? `Received from ${receivedFrom.ConnectionName}`
-      : org.recordShares[id]?.length
+      : sharesOf(org, id).length
         ? 'Shared'
         : null,
   };

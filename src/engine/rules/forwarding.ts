@@ -1,3 +1,4 @@
+import { sharesOf } from '../org/shareIndex.ts';
 import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -28,9 +29,8 @@ function liveShare(
 ): string | null {
   const plannedKey = planned.get(`${recordId}|${connectionId}`);
   if (plannedKey) return plannedKey;
-  for (const id of org.recordShares[recordId] ?? []) {
-    const p = org.recordConnections[id];
-    if (p && p.ConnectionId === connectionId && (isActiveShare(p) || p.state === 'pending'))
+  for (const p of sharesOf(org, recordId)) {
+    if (p.ConnectionId === connectionId && (isActiveShare(p) || p.state === 'pending'))
       return p.shareKey;
   }
   return null;

@@ -45,7 +45,7 @@ function acceptPending(
   const fields = { ...mapped.values };
   // Re-link to the local copy of the parent when the child came with it (FWD-1).
   if (pending.parentShareKey && obj.parent) {
-    const parentPnrc = org.recordConnections[org.shareIndex[pending.parentShareKey] ?? ''];
+    const parentPnrc = org.shareIndex[pending.parentShareKey];
     const parentId = parentPnrc?.LocalRecordId ?? accepted.get(pending.parentShareKey);
     if (parentId) fields[obj.parent.field] = parentId;
   }
@@ -337,7 +337,7 @@ export function recordForwardedInbound(
   const obj = org.schema[localObject];
   const accepted = new Map<string, string>();
   if (body.parentShareKey && obj?.parent) {
-    const parentPnrc = org.recordConnections[org.shareIndex[body.parentShareKey] ?? ''];
+    const parentPnrc = org.shareIndex[body.parentShareKey];
     const parent = parentPnrc?.LocalRecordId ? recordOf(org, parentPnrc.LocalRecordId) : undefined;
     if (parent && ['accepted', 'synced', 'updating', 'failed'].includes(parentPnrc!.state)) {
       const why = childAutoAcceptBlocker(org, pnc, p, parent);

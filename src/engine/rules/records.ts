@@ -1,3 +1,4 @@
+import { sharesOf } from '../org/shareIndex.ts';
 import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -146,9 +147,8 @@ function endShares(
   kind: 'RecordDeleted' | 'LeadConverted',
   why: string,
 ) {
-  for (const pid of org.recordShares[rec.Id] ?? []) {
-    const p = org.recordConnections[pid];
-    if (!p || !(isActiveShare(p) || p.state === 'pending')) continue;
+  for (const p of sharesOf(org, rec.Id)) {
+    if (!(isActiveShare(p) || p.state === 'pending')) continue;
     const pnc = org.connections[p.ConnectionId];
     b.push({
       op: 'putRecordConnection',

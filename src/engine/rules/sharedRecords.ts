@@ -93,7 +93,7 @@ export function sharedRecordInbound(
   const b = new PlanBuilder(ctx);
   const body = m.body;
   if (!('shareKey' in body)) return b.build();
-  const p = org.recordConnections[org.shareIndex[body.shareKey] ?? ''];
+  const p = org.shareIndex[body.shareKey];
   if (!p)
     return ignored(b, org, pnc, m, body.shareKey, `nothing here is shared as ${body.shareKey}`);
   if (body.kind === 'RecordUpdated') return applyUpdate(b, org, pnc, p, m);

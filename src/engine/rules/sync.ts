@@ -38,6 +38,8 @@ export interface Written {
   values: Record<string, FieldValue>;
   /** Per changed field, the edit time of the value it replaced (-1 if never set). */
   basedOn: Record<string, number>;
+  /** The record's PNRCs, which the change goes out on. */
+  shares: readonly PartnerNetworkRecordConnection[] | undefined;
 }
 
 /**
@@ -100,7 +102,7 @@ export function writeChanges(
       computed,
     });
   }
-  return { recordId: id, object: t.object, count, values: written, basedOn };
+  return { recordId: id, object: t.object, count, values: written, basedOn, shares: t.shares[row] };
 }
 
 /**
@@ -140,8 +142,7 @@ export function runAutomations(
 /**
  * Sends a save's changed fields on every active share of the record, limited to the fields
  * this org publishes on that connection (SYNC-1). `cameThrough` is the share an inbound
- * change came from: no echo back (SYNC-6). It is passed whole so the commonest case, a record
- * shared once, needs no lookup of the share it came through.
+ * change came from: no echo back (SYNC-6).
  */
 export function sendUpdates(
   b: PlanBuilder,
@@ -150,14 +151,13 @@ export function sendUpdates(
   origin: { editedAt: number; origin: string },
   cameThrough?: PartnerNetworkRecordConnection,
 ) {
-  const shareIds = org.recordShares[w.recordId];
-  if (!shareIds || !w.count) return;
+  const shares = w.shares;
+  if (!shares || !w.count) return;
   const skipConnection = cameThrough?.ConnectionId;
-  for (let i = 0; i < shareIds.length; i++) {
-    if (shareIds[i] === cameThrough?.Id) continue;
-    const pnrc = org.recordConnections[shareIds[i]!];
+  for (let i = 0; i < shares.length; i++) {
+    const pnrc = shares[i]!;
     // A sender's share still pending acceptance sends too: the receiver keeps the newest values.
-    if (!pnrc || pnrc.ConnectionId === skipConnection) continue;
+    if (pnrc.ConnectionId === skipConnection || pnrc.Id === cameThrough?.Id) continue;
     if (!isActiveShare(pnrc) && !(pnrc.state === 'pending' && pnrc.side === 'sender')) continue;
     const pnc = org.connections[pnrc.ConnectionId];
     if (!pnc || pnc.ConnectionStatus !== 'Accepted') continue;

@@ -211,10 +211,8 @@ export interface OrgState {
   history: FieldHistoryEntry[];
   connections: Record<string, PartnerNetworkConnection>;
   recordConnections: Record<string, PartnerNetworkRecordConnection>;
-  /** shareKey → PNRC id, so an inbound message finds its share without a scan. */
-  shareIndex: Record<string, string>;
-  /** record id → PNRC ids, so an edit finds the shares to update without a scan. */
-  recordShares: Record<RecordId, string[]>;
+  /** shareKey → PNRC, so an inbound message finds its share without a scan (derived). */
+  shareIndex: Record<string, PartnerNetworkRecordConnection>;
   /** parent shareKey → pending child PNRC ids, so accepting a parent finds its children (SUB-5). */
   pendingChildren: Record<string, string[]>;
   waitingInvitations: WaitingInvitation[];

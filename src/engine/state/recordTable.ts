@@ -1,5 +1,6 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { FieldStamp, RecordId, UserId } from './org.ts';
+import type { PartnerNetworkRecordConnection } from './recordConnection.ts';
 
 /**
  * One object's records in one org, held by column: record n of the object (its id's counter)
@@ -24,4 +25,6 @@ export interface RecordTable {
   fields: Record<string, (FieldValue | undefined)[]>;
   /** Field API name → where each row's value came from. */
   stamps: Record<string, (FieldStamp | undefined)[]>;
+  /** The record's PNRCs, oldest first: derived from the org's PNRCs (see shareIndex.ts). */
+  shares: (PartnerNetworkRecordConnection[] | undefined)[];
 }

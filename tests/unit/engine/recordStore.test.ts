@@ -21,6 +21,7 @@ function orgWithAccounts(n: number) {
       object: 'Account',
       values: i % 2 ? { Name: `A${i}`, Phone: `${i}` } : { Name: `A${i}` },
     });
+    if (!r.ok) throw new Error(r.reason);
     ids.push(r.id!);
   }
   return { s, admin, ids, org: () => s.sandbox.state.orgs.a! };
@@ -71,7 +72,7 @@ describe('records held by column', () => {
       object: 'Account',
       values: { Name: 'new' },
     });
-    expect(rowOf(made.id!)).toBe(3);
+    expect(made.ok && rowOf(made.id!)).toBe(3);
     expect(tablesOf(recordIds(org()).map((id) => recordOf(org(), id)!))).toEqual(org().records);
   });
 });

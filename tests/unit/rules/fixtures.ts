@@ -1,3 +1,4 @@
+import { sharesOf } from '../../../src/engine/org/shareIndex.ts';
 import { expect } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { Command, CommandResult } from '../../../src/engine/commands/command.ts';
@@ -245,8 +246,8 @@ export function copyOf(s: S2S, org: string, partnerRecordId: string): string {
   const snap = s.sandbox.state;
   for (const id of snap.orgOrder) {
     const o = snap.orgs[id]!;
-    for (const pid of o.recordShares[partnerRecordId] ?? []) {
-      const key = o.recordConnections[pid]!.shareKey;
+    for (const p of sharesOf(o, partnerRecordId)) {
+      const key = p.shareKey;
       const mine = s.recordConnections(org).find((p) => p.shareKey === key);
       if (mine?.LocalRecordId) return mine.LocalRecordId;
     }
