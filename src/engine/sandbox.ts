@@ -164,9 +164,12 @@ export class Sandbox {
       result = { ok: false, rule: plan.rule, reason: plan.reason };
     } else {
       this.apply(plan);
-      result = { ok: true };
-      if (plan.id) result.id = plan.id;
-      if (plan.ids) result.ids = plan.ids;
+      // Whole literals: a property added later costs the result a second allocation.
+      result = plan.ids
+        ? { ok: true, id: plan.id, ids: plan.ids }
+        : plan.id
+          ? { ok: true, id: plan.id }
+          : { ok: true };
     }
     this.changed();
     if (this.commandListeners.size) {

@@ -27,9 +27,8 @@ export function handleInbound(ctx: RuleContext, org: OrgState, m: Message): Plan
     case 'Deactivated':
       return connectionInbound(ctx, org, pnc, m);
   }
-  const b = new PlanBuilder(ctx);
   if (!pnc || pnc.ConnectionStatus !== 'Accepted')
-    return b
+    return new PlanBuilder(ctx)
       .log({
         kind: 'ignored',
         org: org.id,

@@ -8,7 +8,7 @@ import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { connectionUserId } from '../org/newOrg.ts';
 import { canAccess, requireS2S } from './access.ts';
-import { mapInbound } from './sync.ts';
+import { mapInbound } from './inboundMapping.ts';
 import { childOwner, decideOwner, type OwnerChoice } from './acceptOwner.ts';
 import { autoNumbers } from './autoNumber.ts';
 import { formulaValues } from '../org/formulas.ts';

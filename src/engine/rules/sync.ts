@@ -1,17 +1,6 @@
-import {
-  checkMapping,
-  convertForTarget,
-  evaluateFormula,
-  storedAsIs,
-  validateValue,
-  type Check,
-  type FieldDef,
-  type FieldValue,
-} from '../domain/index.ts';
-import { fieldOf } from '../org/fieldIndex.ts';
+import { evaluateFormula, type FieldValue } from '../domain/index.ts';
 import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
-import type { PartnerNetworkConnection } from '../state/connection.ts';
 import { formulasOf } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
 import type { ChangeSource, OrgState } from '../state/org.ts';
@@ -187,87 +176,6 @@ export function sendUpdates(
       basedOn,
     });
   }
-}
-
-const mappingChecks = new WeakMap<FieldDef, WeakMap<FieldDef, Check>>();
-
-/** SUB-3 verdicts per (source, target) definition pair; definitions are immutable. */
-function cachedCheck(source: FieldDef, target: FieldDef): Check {
-  let inner = mappingChecks.get(source);
-  if (!inner) mappingChecks.set(source, (inner = new WeakMap()));
-  let c = inner.get(target);
-  if (!c) inner.set(target, (c = checkMapping(source, target)));
-  return c;
-}
-
-/**
- * The fields a receiver writes for a partner's values, through its own subscription: mapped,
- * converted (SUB-3) and validated. A mapping to a field that is gone fails (SUB-4).
- */
-export function mapInbound(
-  org: OrgState,
-  pnc: PartnerNetworkConnection,
-  partnerObject: string,
-  values: Record<string, FieldValue>,
-): { ok: true; values: Record<string, FieldValue> } | { ok: false; reason: string; rule: string } {
-  const sub = pnc.subscriptions[partnerObject];
-  if (!sub)
-    return {
-      ok: false,
-      rule: 'PUB-4',
-      reason: `${org.name} no longer subscribes to ${partnerObject}.`,
-    };
-  const obj = org.schema[sub.localObject];
-  const sourceDefs = pnc.partnerPublications[partnerObject];
-  // Made only once a field is renamed, dropped or converted: most updates map names one to one.
-  let out: Record<string, FieldValue> | null = null;
-  for (const f in values) {
-    const target = sub.mapping[f];
-    if (!target) {
-      out ??= copyUntil(values, f);
-      continue;
-    }
-    const def = fieldOf(obj, target);
-    if (!def)
-      return {
-        ok: false,
-        rule: 'SUB-4',
-        reason: `Field mapping broken: ${partnerObject}.${f} maps to ${sub.localObject}.${target}, which no longer exists.`,
-      };
-    let source: FieldDef | undefined;
-    if (sourceDefs)
-      for (let k = 0; k < sourceDefs.length; k++)
-        if (sourceDefs[k]!.apiName === f) {
-          source = sourceDefs[k];
-          break;
-        }
-    if (source) {
-      const compatible = cachedCheck(source, def);
-      if (!compatible.ok)
-        return { ok: false, rule: 'SYNC-5', reason: `${def.label}: ${compatible.reason}` };
-    }
-    const raw = values[f]!;
-    const converted = source ? convertForTarget(source, def, raw) : raw;
-    let value = converted;
-    if (!storedAsIs(def, converted)) {
-      const v = validateValue(def, converted);
-      if (!v.ok) return { ok: false, rule: 'SYNC-5', reason: v.reason };
-      value = v.value;
-    }
-    if (out) out[target] = value;
-    else if (target !== f || value !== raw) (out = copyUntil(values, f))[target] = value;
-  }
-  return { ok: true, values: out ?? values };
-}
-
-/** The entries of `values` before `key`, in order. */
-function copyUntil(values: Record<string, FieldValue>, key: string): Record<string, FieldValue> {
-  const o: Record<string, FieldValue> = {};
-  for (const k in values) {
-    if (k === key) break;
-    o[k] = values[k]!;
-  }
-  return o;
 }
 
 export function nextShareState(
