@@ -1,3 +1,4 @@
+import { eachRecord, recordIds } from '../src/engine/org/recordStore.ts';
 /**
  * Runs in Chromium (served by Vite): saves and restores a sandbox of 10,000 records with
  * 1,000 messages in flight, runs autosave beside a live simulation, and measures a plain
@@ -116,10 +117,7 @@ async function playFor(s: S2S, ms: number, onFrame: (i: number) => void) {
 async function main(): Promise<PersistenceFigures> {
   const [buildMs, s] = await time(build);
   const state = s.sandbox.state;
-  const records = state.orgOrder.reduce(
-    (n, id) => n + Object.keys(state.orgs[id]!.records).length,
-    0,
-  );
+  const records = state.orgOrder.reduce((n, id) => n + recordIds(state.orgs[id]!).length, 0);
   const inFlight = s.inFlight().length;
   const snapshotMs = median(
     await Promise.all([0, 1, 2].map(async () => (await time(() => s.snapshot()))[0])),
@@ -129,7 +127,7 @@ async function main(): Promise<PersistenceFigures> {
   );
 
   // Baseline: the same records as plain rows, one bulkPut, then read back.
-  const rows = state.orgOrder.flatMap((id) => Object.values(state.orgs[id]!.records));
+  const rows = state.orgOrder.flatMap((id) => [...eachRecord(state.orgs[id]!)]);
   const plain = new Dexie(`bench-plain-${Date.now()}`);
   plain.version(1).stores({ records: 'Id' });
   const put: number[] = [];
@@ -171,8 +169,7 @@ async function main(): Promise<PersistenceFigures> {
     idle.push(performance.now() - t);
     await write;
     const all = emptyDirty();
-    for (const id of state.orgOrder)
-      all.records.set(id, new Set(Object.keys(state.orgs[id]!.records)));
+    for (const id of state.orgOrder) all.records.set(id, new Set(recordIds(state.orgs[id]!)));
     t = performance.now();
     cp = takeCheckpoint(s.sandbox, { base: cp.layout, dirty: all });
     write = store.writeCheckpoint(meta.id, { data: cp.data, journal: [], full: false });
@@ -195,7 +192,7 @@ async function main(): Promise<PersistenceFigures> {
   // Autosave beside a running simulation, and the same run without it.
   const SECONDS = 5;
   const A = s.orgs()[0]!.adminId;
-  const ids = Object.keys(state.orgs.acme!.records).slice(0, 500);
+  const ids = recordIds(state.orgs.acme!).slice(0, 500);
   const edit = (target: S2S, i: number) => {
     if (i % 6 === 0)
       target.dispatch({

@@ -1,3 +1,4 @@
+import { recordIds } from './org/recordStore.ts';
 import { indexShares } from './org/shareIndex.ts';
 import type { Command, CommandResult } from './commands/command.ts';
 import type { JournalEntry } from './journal.ts';
@@ -116,7 +117,7 @@ export class Sandbox {
       this.trackChanges = true;
       for (const id of this.state.orgOrder) {
         d.orgs.add(id);
-        d.records.set(id, new Set(Object.keys(this.state.orgs[id]!.records)));
+        d.records.set(id, new Set(recordIds(this.state.orgs[id]!)));
       }
     }
     return d;

@@ -60,6 +60,11 @@ describe('records held by column', () => {
     expect(tablesOf(recordIds(org()).map((id) => recordOf(org(), id)!))).toEqual(org().records);
   });
 
+  it('the first report of what changed names every record, for a saver that starts then', () => {
+    const { s, ids } = orgWithAccounts(3);
+    expect([...s.sandbox.takeDirty().records.get('a')!]).toEqual(ids);
+  });
+
   it('a deleted record in the middle leaves its row empty and later rows in place', () => {
     const { s, admin, ids, org } = orgWithAccounts(3);
     s.dispatch({ type: 'record.delete', org: 'a', as: admin, id: ids[1]! });
