@@ -42,9 +42,9 @@ interface Wire extends Due {
 }
 
 /**
- * A probe, not a product path: the reference run again, but with records held by column
- * (a row index per record id, one array per field, stamps in typed arrays, history as
- * columns). It shows what a columnar record layout would leave for the engine's own work.
+ * A probe, not a product path: the reference run again on a leaner layout than the engine's
+ * tables: stamps as numbers in typed arrays instead of shared stamp objects, and history
+ * pushed as columns. It shows how far the data path alone could still come down.
  */
 export function columnarFloor(records = 10_000, updates = 100_000): BenchResult[] {
   const { pairs, plan } = sharedWorld(records, updates);
