@@ -1,5 +1,5 @@
 import { sharesOf } from '../src/engine/org/shareIndex.ts';
-import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../src/engine/org/recordStore.ts';
+import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../src/engine/org/recordTables.ts';
 import type { FieldStamp, OrgState } from '../src/engine/state/org.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
 import { driveQueued, referenceResult, type Due } from './referenceRun.ts';

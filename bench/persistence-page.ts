@@ -1,4 +1,4 @@
-import { eachRecord, recordIds } from '../src/engine/org/recordStore.ts';
+import { eachRecord, recordIds } from '../src/engine/org/recordCopies.ts';
 /**
  * Runs in Chromium (served by Vite): saves and restores a sandbox of 10,000 records with
  * 1,000 messages in flight, runs autosave beside a live simulation, and measures a plain

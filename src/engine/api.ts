@@ -1,4 +1,4 @@
-import { recordCounts } from './org/recordStore.ts';
+import { recordCounts } from './org/recordCopies.ts';
 import type { Command, CommandResult } from './commands/command.ts';
 import { check } from './checker/checker.ts';
 import { explain, type LogEntry, type LogKind } from './sim/log.ts';

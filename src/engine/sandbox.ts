@@ -1,4 +1,4 @@
-import { recordIds } from './org/recordStore.ts';
+import { recordIds } from './org/recordCopies.ts';
 import { indexShares } from './org/shareIndex.ts';
 import type { Command, CommandResult } from './commands/command.ts';
 import type { JournalEntry } from './journal.ts';

@@ -1,6 +1,7 @@
 import { indexShares } from '../engine/org/shareIndex.ts';
 import { isRecordMap } from './migrations.ts';
-import { eachRecord, hasRecord, recordIds, recordOf, tablesOf } from '../engine/org/recordStore.ts';
+import { eachRecord, hasRecord, recordIds, recordOf } from '../engine/org/recordCopies.ts';
+import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
 import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';

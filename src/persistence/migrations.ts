@@ -1,4 +1,4 @@
-import { tablesOf } from '../engine/org/recordStore.ts';
+import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { OrgState, SObjectRecord } from '../engine/state/org.ts';
 import { indexShares } from '../engine/org/shareIndex.ts';
 import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts';

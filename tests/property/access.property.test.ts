@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../src/engine/api.ts';
 import { accessTo, type Access } from '../../src/engine/rules/access.ts';
-import { recordOf } from '../../src/engine/org/recordStore.ts';
+import { recordOf } from '../../src/engine/org/recordCopies.ts';
 import type { Command } from '../../src/engine/commands/command.ts';
 import { RUNS } from './world.ts';
 

@@ -1,4 +1,4 @@
-import { recordOf } from '../org/recordStore.ts';
+import { recordOf } from '../org/recordCopies.ts';
 import { isActiveShare } from '../rules/sync.ts';
 import { formatTime, type LogEntry } from '../sim/log.ts';
 import type { Message } from '../state/network.ts';

@@ -1,6 +1,6 @@
 import type { OrgState, RecordId } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection as PNRC } from '../state/recordConnection.ts';
-import { rowOf, setAt, tableOf } from './recordStore.ts';
+import { rowOf, setAt, tableOf } from './recordTables.ts';
 
 // Two indexes over an org's PartnerNetworkRecordConnections, both derived and rebuilt on
 // reload: shareKey → PNRC, for an inbound message, and a record's row → its PNRCs, for an

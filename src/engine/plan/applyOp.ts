@@ -3,17 +3,9 @@ import type { Network } from '../sim/network.ts';
 import type { LogDraft } from '../sim/log.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
 import type { Op } from './plan.ts';
-import {
-  fieldColumn,
-  putRecord,
-  recordIds,
-  removeRecord,
-  renameColumn,
-  rowOf,
-  setAt,
-  stampColumn,
-  tableOf,
-} from '../org/recordStore.ts';
+import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../org/recordTables.ts';
+import { putRecord, removeRecord, renameColumn } from '../org/recordWrites.ts';
+import { recordIds } from '../org/recordCopies.ts';
 
 /** Where a plan lands: the state, and the shell's effects of applying it. */
 export interface PlanTarget {

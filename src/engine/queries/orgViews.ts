@@ -1,5 +1,5 @@
 import { sharesOf } from '../org/shareIndex.ts';
-import { eachRecord, recordOf } from '../org/recordStore.ts';
+import { eachRecord, recordOf } from '../org/recordCopies.ts';
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';

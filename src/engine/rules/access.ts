@@ -1,6 +1,6 @@
 import { refuse, type Refusal } from '../plan/plan.ts';
 import { conditionHolds } from '../org/condition.ts';
-import { recordAt } from '../org/recordStore.ts';
+import { recordAt } from '../org/recordCopies.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import type { OrgState, RoleGroup, SharingRule, SObjectRecord, User } from '../state/org.ts';
 

@@ -1,4 +1,4 @@
-import { eachRecord } from '../org/recordStore.ts';
+import { eachRecord } from '../org/recordCopies.ts';
 import { evaluateFormula, type ObjectDef } from '../domain/index.ts';
 import { formulasOf } from '../org/formulas.ts';
 import { stampFor } from '../org/interned.ts';

@@ -5,7 +5,8 @@ import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
-import { recordAt, recordOf, valueAt } from '../org/recordStore.ts';
+import { recordAt, recordOf } from '../org/recordCopies.ts';
+import { valueAt } from '../org/recordTables.ts';
 import { canAccess, requireManageConnections, requireS2S } from './access.ts';
 import { isActiveShare } from './sync.ts';
 

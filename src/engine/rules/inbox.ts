@@ -1,4 +1,4 @@
-import { recordOf } from '../org/recordStore.ts';
+import { recordOf } from '../org/recordCopies.ts';
 import type { Command } from '../commands/command.ts';
 import { recordShareTable } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';

@@ -9,7 +9,8 @@ import { formulaValues } from '../org/formulas.ts';
 import { canAccess, canEditRow, fieldHidden, noEditReason } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { checkRecord, checkRecordAt, checkValues } from './validation.ts';
-import { recordAt, recordOf, rowOf, tableOf } from '../org/recordStore.ts';
+import { recordAt, recordOf } from '../org/recordCopies.ts';
+import { rowOf, tableOf } from '../org/recordTables.ts';
 
 type RecordCommand = Extract<
   Command,

@@ -10,7 +10,8 @@ import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { checkRecordAt } from './validation.ts';
-import { hasRecord, recordOf, rowOf, stampAt, tableOf, valueAt } from '../org/recordStore.ts';
+import { hasRecord, recordOf } from '../org/recordCopies.ts';
+import { rowOf, stampAt, tableOf, valueAt } from '../org/recordTables.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { withActivity } from './connectionHistory.ts';
 

@@ -5,7 +5,8 @@ import { formulasOf } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
 import type { ChangeSource, OrgState } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import { fieldsAt, stampAt, valueAt } from '../org/recordStore.ts';
+import { fieldsAt } from '../org/recordCopies.ts';
+import { stampAt, valueAt } from '../org/recordTables.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 
 const ACTIVE = new Set(['accepted', 'synced', 'updating', 'failed']);

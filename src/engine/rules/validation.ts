@@ -3,7 +3,7 @@ import { conditionHolds } from '../org/condition.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import type { OrgState } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import { fieldsAt } from '../org/recordStore.ts';
+import { fieldsAt } from '../org/recordCopies.ts';
 
 const READ_ONLY_KINDS = new Set(['Id', 'AuditDateTime', 'AuditUser', 'AutoNumber', 'FormulaText']);
 

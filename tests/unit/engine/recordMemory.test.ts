@@ -1,4 +1,4 @@
-import { recordOf } from '../../../src/engine/org/recordStore.ts';
+import { recordOf } from '../../../src/engine/org/recordCopies.ts';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import { connectedAccounts } from '../../../src/engine/presets/connectedOrgs.ts';

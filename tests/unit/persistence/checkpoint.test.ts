@@ -1,4 +1,4 @@
-import { recordIds } from '../../../src/engine/org/recordStore.ts';
+import { recordIds } from '../../../src/engine/org/recordCopies.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { LogEntry } from '../../../src/engine/sim/log.ts';

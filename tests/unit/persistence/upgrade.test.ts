@@ -1,4 +1,4 @@
-import { recordIds, recordOf } from '../../../src/engine/org/recordStore.ts';
+import { recordIds, recordOf } from '../../../src/engine/org/recordCopies.ts';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';

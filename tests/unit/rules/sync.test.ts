@@ -1,4 +1,4 @@
-import { recordOf } from '../../../src/engine/org/recordStore.ts';
+import { recordOf } from '../../../src/engine/org/recordCopies.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldBuilders as f } from '../../../src/engine/domain/index.ts';
 import {

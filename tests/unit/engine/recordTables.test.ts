@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
-import {
-  recordIds,
-  recordOf,
-  rowOf,
-  tableOf,
-  tablesOf,
-} from '../../../src/engine/org/recordStore.ts';
+import { recordIds, recordOf } from '../../../src/engine/org/recordCopies.ts';
+import { rowOf, tableOf } from '../../../src/engine/org/recordTables.ts';
+import { tablesOf } from '../../../src/engine/org/recordWrites.ts';
 
 function orgWithAccounts(n: number) {
   const s = S2S.create({ seed: 1 });

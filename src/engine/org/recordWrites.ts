@@ -1,0 +1,91 @@
+import type { OrgState, RecordId, SObjectRecord } from '../state/org.ts';
+import type { RecordTable } from '../state/recordTable.ts';
+import {
+  emptyTable,
+  fieldColumn,
+  PREFIX,
+  rowOf,
+  setAt,
+  stampColumn,
+  tableOf,
+} from './recordTables.ts';
+
+/** Puts a whole record (new, or replacing the row's record). */
+export function putRecord(org: OrgState, rec: SObjectRecord) {
+  const row = rowOf(rec.Id);
+  if (row < 0) throw new Error(`${rec.Id} is not a record id of this sandbox.`);
+  const prefix = rec.Id.slice(0, PREFIX);
+  // A record put again (merged on acceptance) keeps its shares.
+  const before = org.records[prefix];
+  const shares = before?.Id[row] ? before.shares[row] : undefined;
+  if (before?.Id[row]) clearRow(org, before, row);
+  const t = (org.records[prefix] ??= emptyTable(rec.object, prefix));
+  if (shares) setAt(t.shares, row, shares);
+  setAt(t.Id, row, rec.Id);
+  setAt(t.OwnerId, row, rec.OwnerId);
+  setAt(t.CreatedDate, row, rec.CreatedDate);
+  setAt(t.CreatedById, row, rec.CreatedById);
+  setAt(t.LastModifiedDate, row, rec.LastModifiedDate);
+  setAt(t.LastModifiedById, row, rec.LastModifiedById);
+  setAt(t.ConnectionReceivedId, row, rec.ConnectionReceivedId);
+  setAt(t.IsConverted, row, rec.IsConverted === true);
+  for (const f in rec.fields) setAt(fieldColumn(t, f), row, rec.fields[f]!);
+  for (const f in rec.stamps) setAt(stampColumn(t, f), row, rec.stamps[f]!);
+}
+
+const BASE = [
+  'Id',
+  'OwnerId',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'ConnectionReceivedId',
+  'IsConverted',
+] as const;
+
+/**
+ * Empties a row: its record is gone and its values are no longer held. Columns are trimmed
+ * and dropped when nothing is left in them, so a table holds exactly what its live records
+ * need, the same as one rebuilt from those records on reload.
+ */
+function clearRow(org: OrgState, t: RecordTable, row: number) {
+  for (const c of BASE) clearSlot(t[c], row);
+  clearSlot(t.shares, row);
+  for (const cols of [t.fields, t.stamps])
+    for (const f in cols) if (clearSlot(cols[f]!, row)) delete cols[f];
+  if (!t.Id.length) delete org.records[t.keyPrefix];
+}
+
+/** Clears one slot; true when the column is left empty. */
+function clearSlot(col: unknown[], row: number): boolean {
+  if (row < col.length) col[row] = undefined;
+  while (col.length && col[col.length - 1] === undefined) col.pop();
+  return col.length === 0;
+}
+
+export function removeRecord(org: OrgState, id: RecordId) {
+  const t = tableOf(org, id);
+  const row = rowOf(id);
+  if (t && t.Id[row] === id) clearRow(org, t, row);
+}
+
+/** Salesforce keeps a renamed field's data; only the API name changes. */
+export function renameColumn(org: OrgState, object: string, from: string, to: string) {
+  for (const k in org.records) {
+    const t = org.records[k]!;
+    if (t.object !== object) continue;
+    for (const cols of [t.fields, t.stamps] as Record<string, unknown[]>[]) {
+      if (!cols[from]) continue;
+      cols[to] = cols[from]!;
+      delete cols[from];
+    }
+  }
+}
+
+/** Tables holding the given records: how saved records come back into an org. */
+export function tablesOf(records: Iterable<SObjectRecord>): Record<string, RecordTable> {
+  const org = { records: {} } as OrgState;
+  for (const r of records) putRecord(org, r);
+  return org.records;
+}
