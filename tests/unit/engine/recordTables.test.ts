@@ -9,18 +9,14 @@ function orgWithAccounts(n: number) {
   s.dispatch({ type: 'org.create', org: 'a', name: 'Acme' });
   const admin = s.orgs()[0]!.adminId;
   const ids = [];
-  for (let i = 0; i < n; i++) {
-    const r = s.dispatch({
-      type: 'record.create',
-      org: 'a',
-      as: admin,
-      object: 'Account',
-      values: i % 2 ? { Name: `A${i}`, Phone: `${i}` } : { Name: `A${i}` },
-    });
+  const create = (values: Record<string, string>) => {
+    const r = s.dispatch({ type: 'record.create', org: 'a', as: admin, object: 'Account', values });
     if (!r.ok) throw new Error(r.reason);
-    ids.push(r.id!);
-  }
-  return { s, admin, ids, org: () => s.sandbox.state.orgs.a! };
+    return r.id!;
+  };
+  for (let i = 0; i < n; i++)
+    ids.push(create(i % 2 ? { Name: `A${i}`, Phone: `${i}` } : { Name: `A${i}` }));
+  return { s, admin, ids, create, org: () => s.sandbox.state.orgs.a! };
 }
 
 describe('records held by column', () => {
@@ -62,18 +58,11 @@ describe('records held by column', () => {
   });
 
   it('a deleted record in the middle leaves its row empty and later rows in place', () => {
-    const { s, admin, ids, org } = orgWithAccounts(3);
+    const { s, admin, ids, create, org } = orgWithAccounts(3);
     s.dispatch({ type: 'record.delete', org: 'a', as: admin, id: ids[1]! });
     expect(recordIds(org())).toEqual([ids[0], ids[2]]);
     expect(recordOf(org(), ids[2]!)!.fields.Name).toBe('A2');
-    const made = s.dispatch({
-      type: 'record.create',
-      org: 'a',
-      as: admin,
-      object: 'Account',
-      values: { Name: 'new' },
-    });
-    expect(made.ok && rowOf(made.id!)).toBe(3);
+    expect(rowOf(create({ Name: 'new' }))).toBe(3);
     expect(tablesOf(recordIds(org()).map((id) => recordOf(org(), id)!))).toEqual(org().records);
   });
 });
