@@ -85,7 +85,7 @@ export function columnarFloor(records = 10_000, updates = 100_000): BenchResult[
     },
   );
   return referenceResult(
-    'probe: the same writes with records held by column (no rules, log or checks)',
+    'probe: the same writes with stamps as numbers and history by column (no rules, log or checks)',
     updates,
     ms,
     baselineMs,
