@@ -232,6 +232,7 @@ describe('state format migrations', () => {
   });
 
   it("3 → 4 holds each org's records by column, every record and field as it was", () => {
+    expect(STATE_FORMAT).toBe(4);
     const v3 = fixtureState() as unknown as { orgs: Record<string, { records: object }> };
     const before = Object.values(v3.orgs).map((o) => structuredClone(o.records));
     const out = STATE_MIGRATIONS[3]!(
@@ -250,7 +251,6 @@ describe('state format migrations', () => {
   });
 
   it('2 → 3 gives every org no queues, assignment rules (REC-2) or sharing rules (SHR-1), and changes nothing else', () => {
-    expect(STATE_FORMAT).toBeGreaterThanOrEqual(3);
     const v2 = STATE_MIGRATIONS[1]!(fixtureState() as unknown as Record<string, unknown>);
     const before = structuredClone(v2);
     const out = STATE_MIGRATIONS[2]!(structuredClone(v2));
