@@ -1,4 +1,5 @@
-import type { OrgState, RecordId, SObjectRecord } from '../state/org.ts';
+import type { FieldValue } from '../domain/index.ts';
+import type { ChangeSource, FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import {
   emptyTable,
@@ -31,6 +32,50 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   setAt(t.IsConverted, row, rec.IsConverted === true);
   for (const f in rec.fields) setAt(fieldColumn(t, f), row, rec.fields[f]!);
   for (const f in rec.stamps) setAt(stampColumn(t, f), row, rec.stamps[f]!);
+}
+
+/**
+ * Saves values onto a row where the record is held: each value with its stamp, a field
+ * history entry for each edited field (SYNC-7), and the record's last-modified columns.
+ * Formula values (`computed`) are written without history; a save of formulas alone is no
+ * edit of the record.
+ */
+export function writeFields(
+  org: OrgState,
+  t: RecordTable,
+  row: number,
+  values: Record<string, FieldValue>,
+  stamp: FieldStamp,
+  source: ChangeSource,
+  now: number,
+  computed?: string[],
+) {
+  const id = t.Id[row]!;
+  let edited = 0;
+  for (const f in values) {
+    const v = values[f]!;
+    const column = fieldColumn(t, f);
+    if (computed?.includes(f)) {
+      setAt(column, row, v);
+      setAt(stampColumn(t, f), row, stamp);
+      continue;
+    }
+    edited++;
+    org.history.push({
+      at: now,
+      recordId: id,
+      field: f,
+      oldValue: column[row] ?? null,
+      newValue: v,
+      source,
+    });
+    setAt(column, row, v);
+    setAt(stampColumn(t, f), row, stamp);
+  }
+  if (edited || !computed) {
+    t.LastModifiedDate[row] = now;
+    t.LastModifiedById[row] = source.by;
+  }
 }
 
 const BASE = [

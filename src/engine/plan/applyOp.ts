@@ -3,8 +3,10 @@ import type { Network } from '../sim/network.ts';
 import type { LogDraft } from '../sim/log.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
 import type { Op } from './plan.ts';
-import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../org/recordTables.ts';
-import { putRecord, removeRecord, renameColumn } from '../org/recordWrites.ts';
+import { rowOf, tableOf } from '../org/recordTables.ts';
+import { putRecord, removeRecord, renameColumn, writeFields } from '../org/recordWrites.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
+import type { MessageBody } from '../state/network.ts';
 import { recordIds } from '../org/recordCopies.ts';
 
 /** Where a plan lands: the state, and the shell's effects of applying it. */
@@ -33,31 +35,9 @@ export function applyOp(t: PlanTarget, op: Op): void {
     case 'log':
       t.log(op.entry);
       return;
-    case 'send': {
-      const to = s.orgs[op.to];
-      const { message, held } = t.network.send(
-        s.now,
-        op.from,
-        op.to,
-        op.wire,
-        op.body,
-        op.extraDelayMs,
-        !to || to.offline,
-      );
-      const share = 'shareKey' in op.body ? op.body.shareKey : undefined;
-      t.log({
-        kind: 'send',
-        org: op.from,
-        wire: op.wire,
-        msg: message.id,
-        share,
-        // Plain literals: a spread here made every send measurably slower.
-        data: held
-          ? { body: op.body.kind, to: op.to, chanSeq: message.chanSeq, queued: true }
-          : { body: op.body.kind, to: op.to, chanSeq: message.chanSeq },
-      });
+    case 'send':
+      sendMessage(t, op.from, op.to, op.wire, op.body, op.extraDelayMs);
       return;
-    }
   }
   const org = s.orgs[op.org];
   if (!org) return;
@@ -74,43 +54,13 @@ export function applyOp(t: PlanTarget, op: Op): void {
       const t = tableOf(org, op.id);
       const row = rowOf(op.id);
       if (!t || t.Id[row] !== op.id) return;
-      const now = s.now;
-      let edited = 0;
-      for (const f in op.values) {
-        const v = op.values[f]!;
-        const values = fieldColumn(t, f);
-        if (op.computed?.includes(f)) {
-          setAt(values, row, v);
-          setAt(stampColumn(t, f), row, op.stamp);
-          continue;
-        }
-        edited++;
-        org.history.push({
-          at: now,
-          recordId: op.id,
-          field: f,
-          oldValue: values[row] ?? null,
-          newValue: v,
-          source: op.source,
-        });
-        setAt(values, row, v);
-        setAt(stampColumn(t, f), row, op.stamp);
-      }
-      // A formula filled in for existing records is no edit of theirs.
-      if (edited || !op.computed) {
-        t.LastModifiedDate[row] = now;
-        t.LastModifiedById[row] = op.source.by;
-      }
+      writeFields(org, t, row, op.values, op.stamp, op.source, s.now, op.computed);
       if (op.converted) t.IsConverted[row] = true;
       return;
     }
     case 'syncStats': {
       const c = org.connections[op.connectionId];
-      if (!c) return;
-      c.stats.lastActivity = s.now;
-      c.stats.lastLagMs = op.lagMs;
-      c.stats.totalLagMs += op.lagMs;
-      c.stats.appliedUpdates++;
+      if (c) countApplied(c, s.now, op.lagMs);
       return;
     }
     case 'renameFieldData':
@@ -167,4 +117,45 @@ export function applyOp(t: PlanTarget, op: Op): void {
       Object.assign(org.counters, op.counters);
       return;
   }
+}
+
+/** Puts a message on the wire (held at the sender when the receiver is offline) and logs it. */
+export function sendMessage(
+  t: PlanTarget,
+  from: string,
+  to: string,
+  wire: string,
+  body: MessageBody,
+  extraDelayMs: number,
+) {
+  const s = t.state;
+  const receiver = s.orgs[to];
+  const { message, held } = t.network.send(
+    s.now,
+    from,
+    to,
+    wire,
+    body,
+    extraDelayMs,
+    !receiver || receiver.offline,
+  );
+  t.log({
+    kind: 'send',
+    org: from,
+    wire,
+    msg: message.id,
+    share: 'shareKey' in body ? body.shareKey : undefined,
+    // Plain literals: a spread here made every send measurably slower.
+    data: held
+      ? { body: body.kind, to, chanSeq: message.chanSeq, queued: true }
+      : { body: body.kind, to, chanSeq: message.chanSeq },
+  });
+}
+
+/** HLT-1: an applied update counts on its connection, with how long it took to arrive. */
+export function countApplied(c: PartnerNetworkConnection, now: number, lagMs: number) {
+  c.stats.lastActivity = now;
+  c.stats.lastLagMs = lagMs;
+  c.stats.totalLagMs += lagMs;
+  c.stats.appliedUpdates++;
 }

@@ -1,4 +1,5 @@
 import { PlanBuilder, type Plan, type RuleContext } from '../plan/plan.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
 import type { OrgState } from '../state/org.ts';
 import { connectionInbound } from './connectionInbound.ts';
@@ -11,14 +12,7 @@ import { sharedRecordInbound } from './sharedRecords.ts';
  * receiving org and the message: orgs never read each other's state.
  */
 export function handleInbound(ctx: RuleContext, org: OrgState, m: Message): Plan {
-  let pnc = undefined;
-  for (const id in org.connections) {
-    const c = org.connections[id]!;
-    if (c.wire === m.wire) {
-      pnc = c;
-      break;
-    }
-  }
+  const pnc = connectionOnWire(org, m.wire);
   switch (m.body.kind) {
     case 'Invitation':
     case 'InvitationDelivered':
@@ -47,4 +41,16 @@ export function handleInbound(ctx: RuleContext, org: OrgState, m: Message): Plan
     default:
       return sharedRecordInbound(ctx, org, pnc, m);
   }
+}
+
+/** The org's end of the connection a message travelled on, if it still has one. */
+export function connectionOnWire(
+  org: OrgState,
+  wire: string,
+): PartnerNetworkConnection | undefined {
+  for (const id in org.connections) {
+    const c = org.connections[id]!;
+    if (c.wire === wire) return c;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { connectionUserId } from '../org/newOrg.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
+import type { FieldValue } from '../domain/index.ts';
 import type { OrgState, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
@@ -183,7 +184,7 @@ function applyUpdate(
   p: PartnerNetworkRecordConnection,
   m: Message,
 ): Plan {
-  const body = m.body as Extract<Message['body'], { kind: 'RecordUpdated' }>;
+  const body = m.body as RecordUpdated;
   const now = b.ctx.now;
   if (p.state === 'pending' && p.pending) {
     // Not accepted yet: acceptance will use the newest values.
@@ -250,21 +251,7 @@ function applyUpdate(
   }
   const valid = checkRecordAt(org, t, row, values);
   if (!valid.ok) return failUpdate(b, org, pnc, p, t, row, m, 'SYNC-5', valid.reason);
-  // Concurrent edits: a local edit the sender had not seen is about to be overwritten.
-  let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
-  for (const f in values) {
-    const s = stampAt(t, row, f);
-    if (!s || s.origin !== org.id || valueAt(t, row, f) === values[f]) continue;
-    const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
-    let based: number | undefined;
-    for (const k in body.changes)
-      if (mapping?.[k] === f) {
-        based = body.basedOn[k];
-        break;
-      }
-    if (s.origin === org.id && s.editedAt !== based)
-      (overwrote ??= []).push({ field: f, editedAt: s.editedAt, origin: s.origin });
-  }
+  const overwrote = overwrittenEdits(org, pnc, p, t, row, values, body);
   const pnet = connectionUserId(org.idTag);
   const origin = { editedAt: body.editedAt, origin: body.origin, via: pnc.Id };
   const w = writeChanges(b, org, t, row, values, { by: pnet, via: pnc.Id }, origin);
@@ -311,6 +298,38 @@ function applyUpdate(
     sendUpdates(b, org, auto, { editedAt: now, origin: org.id }, autoSkip);
   }
   return b.build();
+}
+
+type RecordUpdated = Extract<Message['body'], { kind: 'RecordUpdated' }>;
+
+/**
+ * SYNC-3: the local edits an inbound update is about to overwrite although the sender had
+ * not seen them (its `basedOn` names an older edit): concurrent edits, for the log.
+ */
+export function overwrittenEdits(
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  p: PartnerNetworkRecordConnection,
+  t: RecordTable,
+  row: number,
+  values: Record<string, FieldValue>,
+  body: RecordUpdated,
+): { field: string; editedAt: number; origin: string }[] | undefined {
+  let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
+  for (const f in values) {
+    const s = stampAt(t, row, f);
+    if (!s || s.origin !== org.id || valueAt(t, row, f) === values[f]) continue;
+    const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
+    let based: number | undefined;
+    for (const k in body.changes)
+      if (mapping?.[k] === f) {
+        based = body.basedOn[k];
+        break;
+      }
+    if (s.editedAt !== based)
+      (overwrote ??= []).push({ field: f, editedAt: s.editedAt, origin: s.origin });
+  }
+  return overwrote;
 }
 
 /** SYNC-5: the update cannot be applied here; the share fails and the owner hears of it. */

@@ -1,13 +1,15 @@
 import { evaluateFormula, type FieldValue } from '../domain/index.ts';
 import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
-import { formulasOf } from '../org/formulas.ts';
+import { formulasOf, type Formula } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
 import type { ChangeSource, OrgState } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { fieldsAt } from '../org/recordCopies.ts';
 import { stampAt, valueAt } from '../org/recordTables.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
+import type { MessageBody } from '../state/network.ts';
 
 const ACTIVE = new Set(['accepted', 'synced', 'updating', 'failed']);
 export const isActiveShare = (p: PartnerNetworkRecordConnection) => ACTIVE.has(p.state);
@@ -33,19 +35,15 @@ export interface Written {
 }
 
 /**
- * Writes changes onto a record as one op: values, per-field stamps, and one history entry
- * per changed field (SYNC-7) are made when the op is applied. Unchanged values are skipped.
- * Sync runs this once per update on each side, so when every value changes the given
- * `changes` object is used as it is instead of copied (nothing writes to it later).
+ * What a save of `changes` would write on a row: only the values that really change, each
+ * with the edit time of the value it replaces. When every value changes, the given object
+ * is used as it is instead of copied (nothing writes to it later). `pending` holds values
+ * of the same save not yet on the row.
  */
-export function writeChanges(
-  b: PlanBuilder,
-  org: OrgState,
+export function changedFields(
   t: RecordTable,
   row: number,
   changes: Record<string, FieldValue>,
-  source: ChangeSource,
-  origin: Origin,
   pending?: Record<string, FieldValue>,
 ): Written {
   const basedOn: Record<string, number> = {};
@@ -60,39 +58,60 @@ export function writeChanges(
     basedOn[name] = stampAt(t, row, name)?.editedAt ?? -1;
     count++;
   }
-  let written = changes;
+  let values = changes;
   if (skipped) {
-    written = {};
-    for (const name in basedOn) written[name] = changes[name]!;
+    values = {};
+    for (const name in basedOn) values[name] = changes[name]!;
   }
+  return { recordId: t.Id[row]!, object: t.object, count, values, basedOn, shares: t.shares[row] };
+}
+
+/**
+ * Writes changes onto a record as one op: values, per-field stamps, and one history entry
+ * per changed field (SYNC-7) are made when the op is applied. Unchanged values are skipped.
+ */
+export function writeChanges(
+  b: PlanBuilder,
+  org: OrgState,
+  t: RecordTable,
+  row: number,
+  changes: Record<string, FieldValue>,
+  source: ChangeSource,
+  origin: Origin,
+  pending?: Record<string, FieldValue>,
+): Written {
+  const w = changedFields(t, row, changes, pending);
   // Text formulas that read a changed field change with it; they are sent like any field.
   let computed: string[] | undefined;
-  if (count)
+  if (w.count)
     for (const fx of formulasOf(org.schema[t.object])) {
-      let reads = false;
-      for (const name in basedOn) if (fx.inputs.has(name)) reads = true;
-      if (!reads) continue;
-      const value = evaluateFormula(fx.terms, { ...fieldsAt(t, row), ...pending, ...written });
+      if (!readsAny(fx, w.basedOn)) continue;
+      const value = evaluateFormula(fx.terms, { ...fieldsAt(t, row), ...pending, ...w.values });
       if (value === (valueAt(t, row, fx.field) ?? null)) continue;
-      if (written === changes) written = { ...changes };
-      written[fx.field] = value;
-      basedOn[fx.field] = stampAt(t, row, fx.field)?.editedAt ?? -1;
-      count++;
+      if (w.values === changes) w.values = { ...changes };
+      w.values[fx.field] = value;
+      w.basedOn[fx.field] = stampAt(t, row, fx.field)?.editedAt ?? -1;
+      w.count++;
       (computed ??= []).push(fx.field);
     }
-  const id = t.Id[row]!;
-  if (count) {
+  if (w.count) {
     b.push({
       op: 'setFields',
       org: org.id,
-      id,
-      values: written,
+      id: w.recordId,
+      values: w.values,
       stamp: stampFor(origin.editedAt, origin.origin, origin.via),
       source: sourceFor(source),
       computed,
     });
   }
-  return { recordId: id, object: t.object, count, values: written, basedOn, shares: t.shares[row] };
+  return w;
+}
+
+/** Whether a text formula reads any of the given fields. */
+export function readsAny(fx: Formula, fields: Record<string, unknown>): boolean {
+  for (const name in fields) if (fx.inputs.has(name)) return true;
+  return false;
 }
 
 /**
@@ -129,13 +148,18 @@ export function runAutomations(
   return auto.count ? auto : null;
 }
 
+/** Where updates go: a plan collects them, the sync kernel sends them at once. */
+export interface UpdateSink {
+  send(org: OrgState, pnc: PartnerNetworkConnection, body: MessageBody): unknown;
+}
+
 /**
  * Sends a save's changed fields on every active share of the record, limited to the fields
  * this org publishes on that connection (SYNC-1). `cameThrough` is the share an inbound
  * change came from: no echo back (SYNC-6).
  */
 export function sendUpdates(
-  b: PlanBuilder,
+  b: UpdateSink,
   org: OrgState,
   w: Written,
   origin: { editedAt: number; origin: string },
