@@ -15,6 +15,9 @@ import type { OrgState } from './state/org.ts';
 import { STATE_FORMAT, type SandboxState } from './state/sandboxState.ts';
 import { DEFAULT_SETTINGS, type SandboxSettings } from './state/settings.ts';
 import { systemCommand } from './rules/systemCommands.ts';
+import { DirectSends } from './kernel/directSends.ts';
+import { inboundUpdate } from './kernel/inboundUpdate.ts';
+import { localEdit } from './kernel/localEdit.ts';
 
 export interface SandboxOptions {
   seed?: number;
@@ -37,6 +40,15 @@ export class Sandbox {
   private trackChanges = false;
   /** What changed since persistence last asked: records by org, and orgs whose other parts changed. */
   private dirty = { records: new Map<string, Set<string>>(), orgs: new Set<string>() };
+  /**
+   * Whether the sync kernel (src/engine/kernel) applies plain edits and updates at once
+   * instead of through plans. Both give the same state and log, which a property test
+   * checks by running schedules with it on and off.
+   */
+  syncKernel = true;
+  /** How many edits and arrivals the sync kernel took (the rest went to the general rules). */
+  readonly kernelTook = { edits: 0, updates: 0 };
+  private readonly sends = new DirectSends(this);
   private listeners = new Set<() => void>();
   private commandListeners = new Set<(entry: JournalEntry, result: CommandResult) => void>();
 
@@ -153,6 +165,10 @@ export class Sandbox {
         ? cmd.org
         : undefined;
     this.log({ kind: 'command', org, data: { command: cmd } });
+    if (this.syncKernel && org !== undefined && localEdit(this, this.sends, cmd)) {
+      this.kernelTook.edits++;
+      return this.done(index, at, cmd, { ok: true, id: (cmd as { id: string }).id });
+    }
     const plan = this.runSafely(cmd);
     let result: CommandResult;
     if (isRefusal(plan)) {
@@ -172,6 +188,10 @@ export class Sandbox {
           ? { ok: true, id: plan.id }
           : { ok: true };
     }
+    return this.done(index, at, cmd, result);
+  }
+
+  private done(index: number, at: number, cmd: Command, result: CommandResult): CommandResult {
     this.changed();
     if (this.commandListeners.size) {
       const entry: JournalEntry = { index, at, command: cmd };
@@ -402,7 +422,9 @@ export class Sandbox {
             sentAt: msg.sentAt,
           },
         });
-      this.apply(handleInbound(this.context(), to, msg));
+      if (this.syncKernel && inboundUpdate(this, this.sends, this.context(), to, msg))
+        this.kernelTook.updates++;
+      else this.apply(handleInbound(this.context(), to, msg));
     }
   }
 
