@@ -1,6 +1,7 @@
 import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { OrgState, SObjectRecord } from '../engine/state/org.ts';
 import { indexShares } from '../engine/org/shareIndex.ts';
+import { modifiedFor } from '../engine/org/interned.ts';
 import { STATE_FORMAT, type SandboxState } from '../engine/state/sandboxState.ts';
 
 /**
@@ -48,7 +49,32 @@ export const STATE_MIGRATIONS: Record<
     }
     return state;
   },
+  // Format 5 keeps a record's last-modified date and user in one column. Tables built from
+  // checkpoint rows by this engine have it already.
+  4: (state) => {
+    const orgs = (state.orgs ?? {}) as Record<string, { records?: Record<string, unknown> }>;
+    for (const org of Object.values(orgs))
+      for (const t of Object.values(org.records ?? {})) mergeLastModified(t as V4Table);
+    return state;
+  },
 };
+
+interface V4Table {
+  LastModified?: unknown[];
+  LastModifiedDate?: (number | null | undefined)[];
+  LastModifiedById?: (string | null | undefined)[];
+}
+
+function mergeLastModified(t: V4Table) {
+  if (!t.LastModifiedDate) return;
+  const by = t.LastModifiedById ?? [];
+  // Holes stay holes: a deleted record's row has no last-modified pair either.
+  t.LastModified = t.LastModifiedDate.map((at, row) =>
+    at == null ? undefined : modifiedFor(at, by[row]!),
+  );
+  delete t.LastModifiedDate;
+  delete t.LastModifiedById;
+}
 
 /** Whether `records` is the id → record map of formats 1–3 rather than tables. */
 export function isRecordMap(records: unknown): records is Record<string, SObjectRecord> {

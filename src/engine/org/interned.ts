@@ -1,4 +1,5 @@
 import type { ChangeSource, FieldStamp } from '../state/org.ts';
+import type { Modified } from '../state/recordTable.ts';
 
 // Stamps and change sources are immutable values that every synced update would otherwise
 // allocate twice (once per side) and keep for good in records and field history. Updates made
@@ -27,4 +28,15 @@ export function sourceFor(s: ChangeSource): ChangeSource {
   let known = byVia.get(key);
   if (!known) byVia.set(key, (known = s));
   return known;
+}
+
+const modified = new Map<string, Modified>();
+
+/** A record's last-modified pair; saves in one burst by one user share it. */
+export function modifiedFor(at: number, by: string): Modified {
+  const last = modified.get(by);
+  if (last && last.at === at) return last;
+  const m = { at, by };
+  modified.set(by, m);
+  return m;
 }

@@ -35,8 +35,8 @@ export function recordAt(t: RecordTable, row: number): SObjectRecord {
     fields: fieldsAt(t, row),
     CreatedDate: t.CreatedDate[row]!,
     CreatedById: t.CreatedById[row]!,
-    LastModifiedDate: t.LastModifiedDate[row]!,
-    LastModifiedById: t.LastModifiedById[row]!,
+    LastModifiedDate: t.LastModified[row]!.at,
+    LastModifiedById: t.LastModified[row]!.by,
     ConnectionReceivedId: t.ConnectionReceivedId[row] ?? null,
     stamps,
   };

@@ -10,6 +10,7 @@ import {
   stampColumn,
   tableOf,
 } from './recordTables.ts';
+import { modifiedFor } from './interned.ts';
 
 /** Puts a whole record (new, or replacing the row's record). */
 export function putRecord(org: OrgState, rec: SObjectRecord) {
@@ -26,8 +27,7 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   setAt(t.OwnerId, row, rec.OwnerId);
   setAt(t.CreatedDate, row, rec.CreatedDate);
   setAt(t.CreatedById, row, rec.CreatedById);
-  setAt(t.LastModifiedDate, row, rec.LastModifiedDate);
-  setAt(t.LastModifiedById, row, rec.LastModifiedById);
+  setAt(t.LastModified, row, modifiedFor(rec.LastModifiedDate, rec.LastModifiedById));
   setAt(t.ConnectionReceivedId, row, rec.ConnectionReceivedId);
   setAt(t.IsConverted, row, rec.IsConverted === true);
   for (const f in rec.fields) setAt(fieldColumn(t, f), row, rec.fields[f]!);
@@ -72,10 +72,7 @@ export function writeFields(
     setAt(column, row, v);
     setAt(stampColumn(t, f), row, stamp);
   }
-  if (edited || !computed) {
-    t.LastModifiedDate[row] = now;
-    t.LastModifiedById[row] = source.by;
-  }
+  if (edited || !computed) t.LastModified[row] = modifiedFor(now, source.by);
 }
 
 const BASE = [
@@ -83,8 +80,7 @@ const BASE = [
   'OwnerId',
   'CreatedDate',
   'CreatedById',
-  'LastModifiedDate',
-  'LastModifiedById',
+  'LastModified',
   'ConnectionReceivedId',
   'IsConverted',
 ] as const;

@@ -141,7 +141,7 @@ export function runAutomations(
     t,
     row,
     updates,
-    { by: t.LastModifiedById[row]!, automation: true },
+    { by: t.LastModified[row]!.by, automation: true },
     { editedAt: b.ctx.now, origin: org.id },
     w.values,
   );

@@ -7,8 +7,9 @@ import type { SandboxSettings } from './settings.ts';
  * 2: `initialSettings` and each org's `pendingChildren` index.
  * 3: each org's `queues` and `assignmentRules` (REC-2) and `sharingRules` (SHR-1).
  * 4: each org's `records` held by column, one RecordTable per key prefix.
+ * 5: a table's LastModifiedDate and LastModifiedById columns merged into `LastModified`.
  */
-export const STATE_FORMAT = 4;
+export const STATE_FORMAT = 5;
 
 /** The whole sandbox as plain data: what persistence stores and a reload restores. */
 export interface SandboxState {

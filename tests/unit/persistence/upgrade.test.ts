@@ -231,8 +231,59 @@ describe('state format migrations', () => {
     expect(s.inFlight()).toEqual([]);
   });
 
+  it("4 → 5 keeps each record's LastModifiedDate and LastModifiedById in one column, every record as it was", () => {
+    expect(STATE_FORMAT).toBe(5);
+    // A format 4 state: today's tables with the two last-modified columns of format 4.
+    const s = S2S.create({ seed: 4 });
+    connectedWorld(s, 3);
+    s.dispatch({ type: 'clock.advance', ms: 5000 });
+    const ids = s.orgs().map((o) => {
+      const r = s.dispatch({
+        type: 'record.create',
+        org: o.id,
+        as: o.adminId,
+        object: 'Account',
+        values: { Name: 'Gone soon' },
+      });
+      return r.ok ? r.id! : '';
+    });
+    s.orgs().forEach((o, i) =>
+      s.dispatch({ type: 'record.delete', org: o.id, as: o.adminId, id: ids[i]! }),
+    );
+    const current = s.sandbox.snapshot();
+    const v4 = structuredClone(current) as unknown as {
+      orgs: Record<string, { records: Record<string, Record<string, unknown>> }>;
+    };
+    let rows = 0;
+    for (const org of Object.values(v4.orgs))
+      for (const t of Object.values(org.records)) {
+        const merged = t.LastModified as ({ at: number; by: string } | undefined)[];
+        t.LastModifiedDate = merged.map((m) => m?.at);
+        t.LastModifiedById = merged.map((m) => m?.by);
+        delete t.LastModified;
+        rows += merged.length;
+      }
+    expect(rows).toBeGreaterThan(0);
+    const out = STATE_MIGRATIONS[4]!(
+      v4 as unknown as Record<string, unknown>,
+    ) as unknown as SandboxState;
+    for (const id of current.orgOrder) {
+      const before = current.orgs[id]!;
+      const after = out.orgs[id]!;
+      expect(recordIds(after)).toEqual(recordIds(before));
+      for (const rid of recordIds(before))
+        expect(recordOf(after, rid)).toEqual(recordOf(before, rid));
+      // A deleted record's row stays empty.
+      for (const t of Object.values(after.records)) expect(t.LastModified.length).toBe(t.Id.length);
+    }
+    expect(out).toEqual(current);
+    // Already merged (tables rebuilt from checkpoint rows): left as it is.
+    expect(
+      STATE_MIGRATIONS[4]!(structuredClone(out) as unknown as Record<string, unknown>),
+    ).toEqual(out);
+  });
+
   it("3 → 4 holds each org's records by column, every record and field as it was", () => {
-    expect(STATE_FORMAT).toBe(4);
     const v3 = fixtureState() as unknown as { orgs: Record<string, { records: object }> };
     const before = Object.values(v3.orgs).map((o) => structuredClone(o.records));
     const out = STATE_MIGRATIONS[3]!(
