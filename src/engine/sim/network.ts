@@ -30,8 +30,11 @@ export class Network {
   /** Interned keys: building "from>to" and "wire:from" per message costs more than the lookup. */
   private linkKeys = new Map<string, Map<string, string>>();
   private channelKeys = new Map<string, Map<string, string>>();
-  /** `arrive` hands messages over in this one array: every delivery would otherwise make one. */
-  private ready: Message[] = [];
+  /**
+   * `arrive` hands a lone message over in this one array. Emptying a reused array instead
+   * (length = 0) frees its storage, so every delivery allocated a new one.
+   */
+  private one: Message[] = [];
 
   private key(cache: Map<string, Map<string, string>>, a: string, b: string, sep: string): string {
     let inner = cache.get(a);
@@ -187,19 +190,16 @@ export class Network {
 
   /**
    * The receiver's transport: with in-order on, early messages wait for the gap to fill;
-   * with de-duplication on, a message already applied is dropped. The array returned is
-   * reused by the next call.
+   * with de-duplication on, a message already applied is dropped. An array of one message
+   * is reused by the next call.
    */
   arrive(m: Message): Arrival {
     const ch = this.channel(m.wire, m.from, m.to);
     const link = this.link(m.from, m.to);
-    const out = this.ready;
-    out.length = 0;
     const seen = m.chanSeq < ch.expected || ch.applied.includes(m.chanSeq);
     if (seen) {
       if (link.dedupe) return 'duplicateDropped';
-      out.push(m);
-      return out;
+      return this.only(m);
     }
     if (link.inOrder) {
       if (m.chanSeq !== ch.expected) {
@@ -209,8 +209,9 @@ export class Network {
         ch.buffer.push(m);
         return 'buffered';
       }
-      out.push(m);
       ch.expected++;
+      if (!ch.buffer.length) return this.only(m);
+      const out = [m];
       if (ch.buffer.length > 1) ch.buffer.sort((a, b) => a.chanSeq - b.chanSeq);
       while (ch.buffer.length && ch.buffer[0]!.chanSeq <= ch.expected) {
         const next = ch.buffer.shift()!;
@@ -228,8 +229,12 @@ export class Network {
         ch.expected++;
       }
     } else ch.applied.push(m.chanSeq);
-    out.push(m);
-    return out;
+    return this.only(m);
+  }
+
+  private only(m: Message): readonly Message[] {
+    this.one[0] = m;
+    return this.one;
   }
 
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */
