@@ -17,10 +17,10 @@ import { isPlainSave } from './plainSave.ts';
  * A partner's update of an active share, applied at once: the sync kernel's half for an
  * arrival (SYNC-1, SYNC-2, SYNC-6, SYNC-7, HLT-1). It maps and checks the values with the
  * rules' own functions and writes, counts, logs and passes on what `applyUpdate`'s plan
- * would. A duplicate, a share not active, a mapping or value the receiver refuses
- * (SYNC-5), a concurrent edit about to be overwritten (SYNC-3), last-writer-wins, or a
- * formula or automation to run returns false before anything changed, and the general rules
- * handle the message.
+ * would, naming a concurrent edit it overwrites (SYNC-3). A duplicate, a share not active, a
+ * mapping or value the receiver refuses (SYNC-5), last-writer-wins, or a formula or
+ * automation to run returns false before anything changed, and the general rules handle
+ * the message.
  */
 export function inboundUpdate(
   target: PlanTarget,
@@ -42,7 +42,7 @@ export function inboundUpdate(
   if (!t || t.Id[row] !== id) return false;
   const mapped = mapInbound(org, pnc, p.partnerObject, body.changes);
   if (!mapped.ok || !checkRecordAt(org, t, row, mapped.values).ok) return false;
-  if (overwrittenEdits(org, pnc, p, t, row, mapped.values, body)) return false;
+  const overwrote = overwrittenEdits(org, pnc, p, t, row, mapped.values, body);
   const w = changedFields(t, row, mapped.values);
   if (!isPlainSave(org, w)) return false;
 
@@ -69,12 +69,23 @@ export function inboundUpdate(
     msg: m.id,
     share: p.shareKey,
     wire: m.wire,
-    data: {
-      fields: Object.keys(w.values),
-      chanSeq: m.chanSeq,
-      origin: body.origin,
-      editedAt: body.editedAt,
-    },
+    // The same shapes as the rules' apply line; a concurrent edit overwritten is named.
+    data: overwrote
+      ? {
+          fields: Object.keys(w.values),
+          chanSeq: m.chanSeq,
+          origin: body.origin,
+          editedAt: body.editedAt,
+          duplicate: undefined,
+          skipped: undefined,
+          overwrote,
+        }
+      : {
+          fields: Object.keys(w.values),
+          chanSeq: m.chanSeq,
+          origin: body.origin,
+          editedAt: body.editedAt,
+        },
   });
   // No echo (SYNC-6): the message carries the origin the rules' own sends are given.
   sendUpdates(sends, org, w, body, ctx.settings.suppressEcho ? p : undefined);
