@@ -114,6 +114,7 @@ export function engineThroughput(
       : { type: 'record.update', org: 'b', as: B, id: b, values: { [u.field]: u.v } };
   });
   const appliedBefore = s.health('b')[0]!.appliedUpdates + s.health('a')[0]!.appliedUpdates;
+  const took = { ...s.sandbox.kernelTook };
   window.start?.();
   const t1 = performance.now();
   const batch = 1000;
@@ -138,7 +139,7 @@ export function engineThroughput(
       ratio: baselinePerSecond / perSecond,
       target: '≥ 200,000/s and ratio ≤ 25',
       pass: perSecond >= 200_000 && baselinePerSecond / perSecond <= 25,
-      note: `${applied} applied in ${engineMs.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms; quiet=${report.quiet}; non-converged shares=${report.shares.filter((x) => !x.agree).length}`,
+      note: `${applied} applied in ${engineMs.toFixed(0)} ms; baseline ${baselineMs.toFixed(1)} ms; sync kernel took ${s.sandbox.kernelTook.edits - took.edits} edits and ${s.sandbox.kernelTook.updates - took.updates} arrivals; quiet=${report.quiet}; non-converged shares=${report.shares.filter((x) => !x.agree).length}`,
     },
   ];
 }
