@@ -1,5 +1,5 @@
 import { sharesOf } from '../src/engine/org/shareIndex.ts';
-import { fieldColumn, rowOf, setAt, stampColumn, tableOf } from '../src/engine/org/recordTables.ts';
+import { rowOf, setField, tableOf, valueAt } from '../src/engine/org/recordTables.ts';
 import type { FieldStamp, OrgState } from '../src/engine/state/org.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
 import { driveQueued, referenceResult, type Due } from './referenceRun.ts';
@@ -23,17 +23,15 @@ function write(
   const t = tableOf(org, id)!;
   const row = rowOf(id);
   for (const f in changes) {
-    const values = fieldColumn(t, f);
     org.history.push({
       at: now,
       recordId: id,
       field: f,
-      oldValue: values[row] ?? null,
+      oldValue: valueAt(t, row, f) ?? null,
       newValue: changes[f]!,
       source: { by: stamp.origin },
     });
-    setAt(values, row, changes[f]!);
-    setAt(stampColumn(t, f), row, stamp);
+    setField(t, row, f, changes[f]!, stamp);
   }
 }
 

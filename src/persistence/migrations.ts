@@ -49,12 +49,16 @@ export const STATE_MIGRATIONS: Record<
     }
     return state;
   },
-  // Format 5 keeps a record's last-modified date and user in one column. Tables built from
-  // checkpoint rows by this engine have it already.
+  // Format 5 keeps a record's last-modified date and user in one column, and each field's
+  // values and stamps interleaved in one. Tables built from checkpoint rows by this engine
+  // have both already.
   4: (state) => {
     const orgs = (state.orgs ?? {}) as Record<string, { records?: Record<string, unknown> }>;
     for (const org of Object.values(orgs))
-      for (const t of Object.values(org.records ?? {})) mergeLastModified(t as V4Table);
+      for (const t of Object.values(org.records ?? {})) {
+        mergeLastModified(t as V4Table);
+        interleaveStamps(t as V4Table);
+      }
     return state;
   },
 };
@@ -63,6 +67,26 @@ interface V4Table {
   LastModified?: unknown[];
   LastModifiedDate?: (number | null | undefined)[];
   LastModifiedById?: (string | null | undefined)[];
+  fields: Record<string, unknown[]>;
+  stamps?: Record<string, unknown[]>;
+}
+
+function interleaveStamps(t: V4Table) {
+  if (!t.stamps) return;
+  const fields: Record<string, unknown[]> = {};
+  for (const f of new Set([...Object.keys(t.fields), ...Object.keys(t.stamps)])) {
+    const values = t.fields[f] ?? [];
+    const stamps = t.stamps[f] ?? [];
+    const col: unknown[] = [];
+    for (let row = 0; row < Math.max(values.length, stamps.length); row++)
+      // A null value is a blank field; a null stamp is a hole a JSON copy filled.
+      col.push(values[row], stamps[row] ?? undefined);
+    // Trimmed as the engine keeps its columns: nothing after the last slot in use.
+    while (col.length && col[col.length - 1] === undefined) col.pop();
+    if (col.length) fields[f] = col;
+  }
+  t.fields = fields;
+  delete t.stamps;
 }
 
 function mergeLastModified(t: V4Table) {

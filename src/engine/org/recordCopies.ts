@@ -15,7 +15,7 @@ export function hasRecord(org: OrgState, id: string): boolean {
 export function fieldsAt(t: RecordTable, row: number): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const f in t.fields) {
-    const v = t.fields[f]![row];
+    const v = t.fields[f]![2 * row] as FieldValue | undefined;
     if (v !== undefined) out[f] = v;
   }
   return out;
@@ -24,8 +24,8 @@ export function fieldsAt(t: RecordTable, row: number): Record<string, FieldValue
 /** A copy of one record as a plain object; changing it changes nothing in the org. */
 export function recordAt(t: RecordTable, row: number): SObjectRecord {
   const stamps: Record<string, FieldStamp> = {};
-  for (const f in t.stamps) {
-    const s = t.stamps[f]![row];
+  for (const f in t.fields) {
+    const s = t.fields[f]![2 * row + 1] as FieldStamp | undefined;
     if (s !== undefined) stamps[f] = s;
   }
   const rec: SObjectRecord = {

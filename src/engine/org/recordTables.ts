@@ -1,6 +1,6 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { FieldStamp, OrgState } from '../state/org.ts';
-import type { RecordTable } from '../state/recordTable.ts';
+import type { FieldColumn, RecordTable } from '../state/recordTable.ts';
 
 // Engine ids are `<3-char key prefix><org tag><11-digit counter>`; the counter is the row + 1.
 export const PREFIX = 3;
@@ -49,7 +49,6 @@ export function emptyTable(object: string, keyPrefix: string): RecordTable {
     ConnectionReceivedId: [],
     IsConverted: [],
     fields: {},
-    stamps: {},
     shares: [],
   };
 }
@@ -63,26 +62,27 @@ export function setAt<T>(col: (T | undefined)[], row: number, v: T) {
   col[row] = v;
 }
 
-/** A field's column, made on first write. */
-export function fieldColumn(t: RecordTable, field: string): (FieldValue | undefined)[] {
+/** A field's column of values and stamps, made on first write. */
+export function fieldColumn(t: RecordTable, field: string): FieldColumn {
   let col = t.fields[field];
   if (!col) t.fields[field] = col = [];
   return col;
 }
 
-export function stampColumn(t: RecordTable, field: string): (FieldStamp | undefined)[] {
-  let col = t.stamps[field];
-  if (!col) t.stamps[field] = col = [];
-  return col;
+/** Writes a field's value and its stamp on a row. */
+export function setField(t: RecordTable, row: number, field: string, v: FieldValue, s: FieldStamp) {
+  const col = fieldColumn(t, field);
+  setAt(col, 2 * row, v);
+  col[2 * row + 1] = s;
 }
 
 /** A field's value on a row (undefined when never set). */
 export function valueAt(t: RecordTable, row: number, field: string): FieldValue | undefined {
   const col = t.fields[field];
-  return col === undefined ? undefined : col[row];
+  return col === undefined ? undefined : (col[2 * row] as FieldValue | undefined);
 }
 
 export function stampAt(t: RecordTable, row: number, field: string): FieldStamp | undefined {
-  const col = t.stamps[field];
-  return col === undefined ? undefined : col[row];
+  const col = t.fields[field];
+  return col === undefined ? undefined : (col[2 * row + 1] as FieldStamp | undefined);
 }

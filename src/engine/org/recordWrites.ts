@@ -7,8 +7,9 @@ import {
   PREFIX,
   rowOf,
   setAt,
-  stampColumn,
+  setField,
   tableOf,
+  valueAt,
 } from './recordTables.ts';
 import { modifiedFor } from './interned.ts';
 
@@ -30,8 +31,8 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   setAt(t.LastModified, row, modifiedFor(rec.LastModifiedDate, rec.LastModifiedById));
   setAt(t.ConnectionReceivedId, row, rec.ConnectionReceivedId);
   setAt(t.IsConverted, row, rec.IsConverted === true);
-  for (const f in rec.fields) setAt(fieldColumn(t, f), row, rec.fields[f]!);
-  for (const f in rec.stamps) setAt(stampColumn(t, f), row, rec.stamps[f]!);
+  for (const f in rec.fields) setAt(fieldColumn(t, f), 2 * row, rec.fields[f]!);
+  for (const f in rec.stamps) setAt(fieldColumn(t, f), 2 * row + 1, rec.stamps[f]!);
 }
 
 /**
@@ -54,23 +55,18 @@ export function writeFields(
   let edited = 0;
   for (const f in values) {
     const v = values[f]!;
-    const column = fieldColumn(t, f);
-    if (computed?.includes(f)) {
-      setAt(column, row, v);
-      setAt(stampColumn(t, f), row, stamp);
-      continue;
+    if (!computed?.includes(f)) {
+      edited++;
+      org.history.push({
+        at: now,
+        recordId: id,
+        field: f,
+        oldValue: valueAt(t, row, f) ?? null,
+        newValue: v,
+        source,
+      });
     }
-    edited++;
-    org.history.push({
-      at: now,
-      recordId: id,
-      field: f,
-      oldValue: column[row] ?? null,
-      newValue: v,
-      source,
-    });
-    setAt(column, row, v);
-    setAt(stampColumn(t, f), row, stamp);
+    setField(t, row, f, v, stamp);
   }
   if (edited || !computed) t.LastModified[row] = modifiedFor(now, source.by);
 }
@@ -93,14 +89,18 @@ const BASE = [
 function clearRow(org: OrgState, t: RecordTable, row: number) {
   for (const c of BASE) clearSlot(t[c], row);
   clearSlot(t.shares, row);
-  for (const cols of [t.fields, t.stamps])
-    for (const f in cols) if (clearSlot(cols[f]!, row)) delete cols[f];
+  for (const f in t.fields) if (clearSlots(t.fields[f]!, 2 * row, 2)) delete t.fields[f];
   if (!t.Id.length) delete org.records[t.keyPrefix];
 }
 
 /** Clears one slot; true when the column is left empty. */
 function clearSlot(col: unknown[], row: number): boolean {
-  if (row < col.length) col[row] = undefined;
+  return clearSlots(col, row, 1);
+}
+
+/** Clears `n` slots from `at`, then trims the column's end; true when it is left empty. */
+function clearSlots(col: unknown[], at: number, n: number): boolean {
+  for (let i = at; i < at + n && i < col.length; i++) col[i] = undefined;
   while (col.length && col[col.length - 1] === undefined) col.pop();
   return col.length === 0;
 }
@@ -116,11 +116,9 @@ export function renameColumn(org: OrgState, object: string, from: string, to: st
   for (const k in org.records) {
     const t = org.records[k]!;
     if (t.object !== object) continue;
-    for (const cols of [t.fields, t.stamps] as Record<string, unknown[]>[]) {
-      if (!cols[from]) continue;
-      cols[to] = cols[from]!;
-      delete cols[from];
-    }
+    if (!t.fields[from]) continue;
+    t.fields[to] = t.fields[from]!;
+    delete t.fields[from];
   }
 }
 

@@ -2,6 +2,9 @@ import type { FieldValue } from '../domain/index.ts';
 import type { FieldStamp, RecordId, UserId } from './org.ts';
 import type { PartnerNetworkRecordConnection } from './recordConnection.ts';
 
+/** One field's values and stamps, interleaved: see `RecordTable.fields`. */
+export type FieldColumn = (FieldValue | FieldStamp | undefined)[];
+
 /** When a record was last saved and by whom (SYNC-7). */
 export interface Modified {
   at: number;
@@ -31,10 +34,12 @@ export interface RecordTable {
   /** REC-3: the local connection the record was received through. */
   ConnectionReceivedId: (string | null)[];
   IsConverted: boolean[];
-  /** Field API name → its value per row; a hole is a field never set on that record. */
-  fields: Record<string, (FieldValue | undefined)[]>;
-  /** Field API name → where each row's value came from. */
-  stamps: Record<string, (FieldStamp | undefined)[]>;
+  /**
+   * Field API name → per row, its value at 2 × row and where the value came from (its stamp)
+   * at 2 × row + 1. A save writes both, so side by side they share a cache line. A hole is a
+   * field never set on that record.
+   */
+  fields: Record<string, FieldColumn>;
   /** The record's PNRCs, oldest first: derived from the org's PNRCs (see shareIndex.ts). */
   shares: (PartnerNetworkRecordConnection[] | undefined)[];
 }

@@ -231,7 +231,7 @@ describe('state format migrations', () => {
     expect(s.inFlight()).toEqual([]);
   });
 
-  it("4 → 5 keeps each record's LastModifiedDate and LastModifiedById in one column, every record as it was", () => {
+  it("4 → 5 keeps each record's LastModifiedDate and LastModifiedById in one column and each field's stamps beside its values, every record as it was", () => {
     expect(STATE_FORMAT).toBe(5);
     // A format 4 state: today's tables with the two last-modified columns of format 4.
     const s = S2S.create({ seed: 4 });
@@ -261,6 +261,16 @@ describe('state format migrations', () => {
         t.LastModifiedDate = merged.map((m) => m?.at);
         t.LastModifiedById = merged.map((m) => m?.by);
         delete t.LastModified;
+        // Format 4 held values and stamps in separate columns.
+        const fields = t.fields as Record<string, unknown[]>;
+        const values: Record<string, unknown[]> = {};
+        const stamps: Record<string, unknown[]> = {};
+        for (const [f, col] of Object.entries(fields)) {
+          values[f] = col.filter((_, i) => i % 2 === 0);
+          stamps[f] = col.filter((_, i) => i % 2 === 1);
+        }
+        t.fields = values;
+        t.stamps = stamps;
         rows += merged.length;
       }
     expect(rows).toBeGreaterThan(0);
