@@ -150,8 +150,17 @@ export class Sandbox {
 
   /** A copy of the whole state as plain data, consistent at this instant. */
   snapshot(): SandboxState {
+    return structuredClone(this.currentState());
+  }
+
+  /**
+   * The live state (not a copy) with the parts kept elsewhere while running written back:
+   * the generator's position and the messages in flight. For a saver that copies it at once.
+   */
+  currentState(): SandboxState {
     this.state.rng = this.rng.state();
-    return structuredClone(this.state);
+    this.network.saveQueue();
+    return this.state;
   }
 
   // ---- commands -------------------------------------------------------------------------

@@ -227,7 +227,7 @@ export interface TakeOptions {
  * write fails, drop it and take a full checkpoint next.
  */
 export function takeCheckpoint(sb: Sandbox, opts: TakeOptions = {}): Checkpoint {
-  const state = { ...sb.state, rng: sb.rngState() };
+  const state = sb.currentState();
   const copy = opts.copy ? structuredClone : same;
   if (!opts.base) return splitState(state, copy);
   return incremental(state, opts.base, opts.dirty ?? emptyDirty(), copy);

@@ -1,9 +1,8 @@
-import TinyQueue from 'tinyqueue';
 import type { Channel, Message, MessageBody, NetworkState } from '../state/network.ts';
 import type { LinkSettings } from '../state/settings.ts';
 import type { Rng } from './rng.ts';
+import { byDue, DueQueue } from './dueQueue.ts';
 
-const byDue = (a: Message, b: Message) => a.dueAt - b.dueAt || a.seq - b.seq;
 const MAX_BACKOFF_MS = 60_000;
 
 export const linkKey = (from: string, to: string) => `${from}>${to}`;
@@ -26,7 +25,7 @@ export type Arrival = readonly Message[] | 'buffered' | 'duplicateDropped';
  * messages in flight, and the faults a user can turn on. It knows nothing of S2S rules.
  */
 export class Network {
-  private heap: TinyQueue<Message>;
+  private heap: DueQueue;
   /** Interned keys: building "from>to" and "wire:from" per message costs more than the lookup. */
   private linkKeys = new Map<string, Map<string, string>>();
   private channelKeys = new Map<string, Map<string, string>>();
@@ -49,8 +48,8 @@ export class Network {
     private rng: Rng,
     private defaults: () => LinkSettings,
   ) {
-    // TinyQueue heapifies the array in place, so the state keeps holding the live heap.
-    this.heap = new TinyQueue(state.queue, byDue);
+    // The queue lives here; `state.queue` is written back by `saveQueue` for a snapshot.
+    this.heap = new DueQueue(state.queue);
   }
 
   link(from: string, to: string): LinkSettings {
@@ -237,9 +236,14 @@ export class Network {
     return this.one;
   }
 
+  /** Writes the messages in flight into the state, in delivery order, for a snapshot. */
+  saveQueue() {
+    this.state.queue = this.heap.all();
+  }
+
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */
   messages(): (Message & { held: boolean })[] {
-    const all = this.heap.data.map((m) => ({ ...m, held: false }));
+    const all = this.heap.all().map((m) => ({ ...m, held: false }));
     for (const key in this.state.channels)
       for (const m of this.state.channels[key]!.held) all.push({ ...m, held: true });
     return all.sort(byDue);

@@ -75,7 +75,10 @@ export interface Channel {
 }
 
 export interface NetworkState {
-  /** Binary heap of messages in flight, ordered by (dueAt, seq). */
+  /**
+   * Messages in flight in delivery order (dueAt, then seq). The network keeps its own queue
+   * while it runs and writes this on a snapshot; it reads any order back.
+   */
   queue: Message[];
   channels: Record<string, Channel>;
   /** Link settings by direction, keyed "from>to". */
