@@ -32,7 +32,7 @@ export function sourceFor(s: ChangeSource): ChangeSource {
 
 const modified = new Map<string, Modified>();
 
-/** A record's last-modified pair; saves in one burst by one user share it. */
+/** A record's last-modified pair as put whole; records made in one burst by one user share it. */
 export function modifiedFor(at: number, by: string): Modified {
   const last = modified.get(by);
   if (last && last.at === at) return last;
