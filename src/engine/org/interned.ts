@@ -5,16 +5,19 @@ import type { Modified } from '../state/recordTable.ts';
 // allocate twice (once per side) and keep for good in records and field history. Updates made
 // in one burst share them, so the latest per origin and connection is handed out again.
 
-const stamps = new Map<string, Map<string, FieldStamp>>();
+const stamps = new Map<string, FieldStamp>();
 
+/**
+ * A field's stamp. A local edit's is shared with the edits of its burst. An arrival's is made
+ * fresh: arrivals from several bursts of the partner interleave, so a shared one rarely
+ * matched and each miss rewrote the map (measured: 3 % of the sync path).
+ */
 export function stampFor(editedAt: number, origin: string, via?: string): FieldStamp {
-  let byVia = stamps.get(origin);
-  if (!byVia) stamps.set(origin, (byVia = new Map()));
-  const key = via ?? '';
-  const last = byVia.get(key);
+  if (via) return { editedAt, origin, via };
+  const last = stamps.get(origin);
   if (last && last.editedAt === editedAt) return last;
-  const stamp: FieldStamp = via ? { editedAt, origin, via } : { editedAt, origin };
-  byVia.set(key, stamp);
+  const stamp: FieldStamp = { editedAt, origin };
+  stamps.set(origin, stamp);
   return stamp;
 }
 
