@@ -13,6 +13,7 @@ import type {
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import type { SandboxSettings } from '../state/settings.ts';
 import type { LogDraft } from '../sim/log.ts';
+import { flatKey } from '../org/interned.ts';
 
 /**
  * What a rule decided, as data: the sandbox applies it in one place. Rules never write
@@ -83,7 +84,7 @@ export class PlanBuilder {
   constructor(readonly ctx: RuleContext) {}
 
   newId(org: OrgState, prefix: string): string {
-    return `${prefix}${org.idTag}${String(this.next(org, prefix)).padStart(11, '0')}`;
+    return flatKey(`${prefix}${org.idTag}${String(this.next(org, prefix)).padStart(11, '0')}`);
   }
 
   /** The next number of one of the org's sequences (record ids, auto-number fields). */

@@ -1,3 +1,4 @@
+import { flatKey } from '../org/interned.ts';
 import { sharesOf } from '../org/shareIndex.ts';
 import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
@@ -82,7 +83,7 @@ function forwardOne(
 ): string {
   const id = b.newId(org, '0CR');
   // Derived from the sender's PNRC id: unique in the sandbox, and drafted like every id.
-  const shareKey = `S-${id}`;
+  const shareKey = flatKey(`S-${id}`);
   const published = pnc.publications[rec.object]!;
   const values: Record<string, FieldValue> = {};
   const editedAt: Record<string, number> = {};
