@@ -13,7 +13,7 @@ import type {
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import type { SandboxSettings } from '../state/settings.ts';
 import type { LogDraft } from '../sim/log.ts';
-import { flatKey } from '../org/interned.ts';
+import { flatKey } from '../sim/flatKey.ts';
 
 /**
  * What a rule decided, as data: the sandbox applies it in one place. Rules never write

@@ -1,4 +1,4 @@
-import { flatKey } from '../org/interned.ts';
+import { flatKey } from '../sim/flatKey.ts';
 import { sharesOf } from '../org/shareIndex.ts';
 import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';

@@ -2,6 +2,7 @@ import type { Channel, Message, MessageBody, NetworkState } from '../state/netwo
 import type { LinkSettings } from '../state/settings.ts';
 import type { Rng } from './rng.ts';
 import { byDue, DueQueue } from './dueQueue.ts';
+import { flatKey } from './flatKey.ts';
 
 const MAX_BACKOFF_MS = 60_000;
 
@@ -35,12 +36,30 @@ export class Network {
    */
   private one: Message[] = [];
 
+  /**
+   * The channels and link keys used last. Every message looks its channel and link up three
+   * times on each side; two channels carry most traffic (a connection's two directions).
+   */
+  private recentChannels: Channel[] = [];
+  private recentLinks: { from: string; to: string; key: string }[] = [];
+
   private key(cache: Map<string, Map<string, string>>, a: string, b: string, sep: string): string {
     let inner = cache.get(a);
     if (!inner) cache.set(a, (inner = new Map()));
     let k = inner.get(b);
-    if (!k) inner.set(b, (k = a + sep + b));
+    if (!k) inner.set(b, (k = flatKey(a + sep + b)));
     return k;
+  }
+
+  private linkKeyOf(from: string, to: string): string {
+    const recent = this.recentLinks;
+    for (let i = 0; i < recent.length; i++) {
+      const r = recent[i]!;
+      if (r.from === from && r.to === to) return r.key;
+    }
+    const key = this.key(this.linkKeys, from, to, '>');
+    remember(recent, { from, to, key });
+    return key;
   }
 
   constructor(
@@ -53,7 +72,7 @@ export class Network {
   }
 
   link(from: string, to: string): LinkSettings {
-    return this.state.links[this.key(this.linkKeys, from, to, '>')] ?? this.defaults();
+    return this.state.links[this.linkKeyOf(from, to)] ?? this.defaults();
   }
 
   setLink(from: string, to: string, patch: Partial<LinkSettings>): LinkSettings {
@@ -63,6 +82,11 @@ export class Network {
   }
 
   channel(wire: string, from: string, to: string): Channel {
+    const recent = this.recentChannels;
+    for (let i = 0; i < recent.length; i++) {
+      const c = recent[i]!;
+      if (c.wire === wire && c.from === from) return c;
+    }
     const key = this.key(this.channelKeys, wire, from, ':');
     let ch = this.state.channels[key];
     if (!ch) {
@@ -80,6 +104,7 @@ export class Network {
       };
       this.state.channels[key] = ch;
     }
+    remember(recent, ch);
     return ch;
   }
 
@@ -248,4 +273,10 @@ export class Network {
       for (const m of this.state.channels[key]!.held) all.push({ ...m, held: true });
     return all.sort(byDue);
   }
+}
+
+/** Keeps the two most recently used entries, newest first. */
+function remember<T>(recent: T[], x: T) {
+  recent.unshift(x);
+  if (recent.length > 2) recent.pop();
 }

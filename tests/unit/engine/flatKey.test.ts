@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatKey } from '../../../src/engine/org/interned.ts';
+import { flatKey } from '../../../src/engine/sim/flatKey.ts';
 
 describe('flat keys', () => {
   it('give back the same text, whatever it looks like', () => {
