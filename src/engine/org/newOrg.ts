@@ -1,18 +1,19 @@
 import { defaultSchema } from '../domain/index.ts';
 import type { OrgState, User } from '../state/org.ts';
+import { flatKey } from '../sim/flatKey.ts';
 
 export const CONNECTION_USER_ALIAS = 'pnet';
 
 /** Ids of the two users every org starts with. */
 export function adminUserId(idTag: string): string {
-  return `005${idTag}00000000001`;
+  return flatKey(`005${idTag}00000000001`);
 }
 const connectionUsers = new Map<string, string>();
 
 /** The Connection User's id; cached because every inbound change is stamped with it. */
 export function connectionUserId(idTag: string): string {
   let id = connectionUsers.get(idTag);
-  if (!id) connectionUsers.set(idTag, (id = `005${idTag}00000000002`));
+  if (!id) connectionUsers.set(idTag, (id = flatKey(`005${idTag}00000000002`)));
   return id;
 }
 

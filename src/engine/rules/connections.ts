@@ -1,3 +1,4 @@
+import { flatKey } from '../sim/flatKey.ts';
 import { recordOf } from '../org/recordCopies.ts';
 import type { Command } from '../commands/command.ts';
 import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/index.ts';
@@ -222,7 +223,7 @@ function invite(
     CreatedDate: now,
     ResponseDate: null,
     // The wire id comes from the inviter's PNC id: unique, and a refused command uses none.
-    wire: `W-${id}`,
+    wire: flatKey(`W-${id}`),
     partnerOrg: partner,
     inviter: true,
     templateId: cmd.templateId ?? null,
