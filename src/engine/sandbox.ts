@@ -415,7 +415,6 @@ export class Sandbox {
     }
     // Handling a message never delivers another, so the transport's reused array stays put.
     for (const msg of arrival) {
-      const share = 'shareKey' in msg.body ? msg.body.shareKey : undefined;
       // An update's apply (or failure) line already names the message: no separate delivery line.
       if (msg.body.kind !== 'RecordUpdated' || msg.duplicate)
         this.log({
@@ -423,7 +422,7 @@ export class Sandbox {
           org: msg.to,
           wire: msg.wire,
           msg: msg.id,
-          share,
+          share: 'shareKey' in msg.body ? msg.body.shareKey : undefined,
           data: {
             body: msg.body.kind,
             duplicate: msg.duplicate || undefined,

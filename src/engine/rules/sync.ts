@@ -11,8 +11,11 @@ import type { PartnerNetworkRecordConnection } from '../state/recordConnection.t
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';
 
-const ACTIVE = new Set(['accepted', 'synced', 'updating', 'failed']);
-export const isActiveShare = (p: PartnerNetworkRecordConnection) => ACTIVE.has(p.state);
+/** A share that carries updates: accepted and not ended. */
+export function isActiveShare(p: PartnerNetworkRecordConnection): boolean {
+  const s = p.state;
+  return s === 'synced' || s === 'accepted' || s === 'updating' || s === 'failed';
+}
 
 export interface Origin {
   editedAt: number;
