@@ -2,6 +2,7 @@ import { S2S } from '../src/engine/api.ts';
 import type { Command } from '../src/engine/commands/command.ts';
 import { ACCOUNT_FIELDS, connectedAccounts } from '../src/engine/presets/connectedOrgs.ts';
 import type { BenchResult } from './result.ts';
+import { settleHeap } from './settleHeap.ts';
 
 export const FIELDS = ACCOUNT_FIELDS;
 
@@ -115,6 +116,7 @@ export function engineThroughput(
   });
   const appliedBefore = s.health('b')[0]!.appliedUpdates + s.health('a')[0]!.appliedUpdates;
   const took = { ...s.sandbox.kernelTook };
+  settleHeap();
   window.start?.();
   const t1 = performance.now();
   const batch = 1000;

@@ -1,5 +1,6 @@
 import TinyQueue from 'tinyqueue';
 import type { BenchResult } from './result.ts';
+import { settleHeap } from './settleHeap.ts';
 
 export interface Due {
   dueAt: number;
@@ -21,6 +22,7 @@ export function driveQueued<W extends Due>(
   const queue = new TinyQueue<W>([], (x, y) => x.dueAt - y.dueAt || x.seq - y.seq);
   let now = 0;
   let jitter = 1;
+  settleHeap();
   const t0 = performance.now();
   for (let n = 0; n < updates; n++) {
     jitter = (jitter * 48271) % 2147483647;
