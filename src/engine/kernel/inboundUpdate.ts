@@ -6,7 +6,7 @@ import { applyOp, countApplied, type PlanTarget } from '../plan/applyOp.ts';
 import type { RuleContext } from '../plan/plan.ts';
 import { connectionOnWire } from '../rules/inbound.ts';
 import { mapInbound } from '../rules/inboundMapping.ts';
-import { overwrittenEdits } from '../rules/sharedRecords.ts';
+import { applyLine, overwrittenEdits } from '../rules/sharedRecords.ts';
 import { changedFields, isActiveShare, sendUpdates, type UpdateSink } from '../rules/sync.ts';
 import { checkRecordAt } from '../rules/validation.ts';
 import type { Message } from '../state/network.ts';
@@ -16,11 +16,11 @@ import { isPlainSave } from './plainSave.ts';
 /**
  * A partner's update of an active share, applied at once: the sync kernel's half for an
  * arrival (SYNC-1, SYNC-2, SYNC-6, SYNC-7, HLT-1). It maps and checks the values with the
- * rules' own functions and writes, counts, logs and passes on what `applyUpdate`'s plan
- * would, naming a concurrent edit it overwrites (SYNC-3). A duplicate, a share not active, a
- * mapping or value the receiver refuses (SYNC-5), last-writer-wins, or a formula or
- * automation to run returns false before anything changed, and the general rules handle
- * the message.
+ * rules' own functions, then writes, counts, logs (the rules' own apply line, naming a
+ * concurrent edit it overwrites: SYNC-3) and passes on what `applyUpdate`'s plan would. A
+ * duplicate, a share not active, a mapping or value the receiver refuses (SYNC-5),
+ * last-writer-wins, or a formula or automation to run returns false before anything changed,
+ * and the general rules handle the message.
  */
 export function inboundUpdate(
   target: PlanTarget,
@@ -61,32 +61,7 @@ export function inboundUpdate(
     });
   target.markOrgChanged(org.id);
   countApplied(pnc, now, now - body.editedAt);
-  target.log({
-    kind: 'apply',
-    org: org.id,
-    conn: pnc.Id,
-    record: w.recordId,
-    msg: m.id,
-    share: p.shareKey,
-    wire: m.wire,
-    // The same shapes as the rules' apply line; a concurrent edit overwritten is named.
-    data: overwrote
-      ? {
-          fields: Object.keys(w.values),
-          chanSeq: m.chanSeq,
-          origin: body.origin,
-          editedAt: body.editedAt,
-          duplicate: undefined,
-          skipped: undefined,
-          overwrote,
-        }
-      : {
-          fields: Object.keys(w.values),
-          chanSeq: m.chanSeq,
-          origin: body.origin,
-          editedAt: body.editedAt,
-        },
-  });
+  target.log(applyLine(org, pnc, p, m, w, undefined, overwrote));
   // No echo (SYNC-6): the message carries the origin the rules' own sends are given.
   sendUpdates(sends, org, w, body, ctx.settings.suppressEcho ? p : undefined);
   return true;

@@ -8,7 +8,8 @@ import type { FieldValue } from '../domain/index.ts';
 import type { OrgState, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
-import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync.ts';
+import { isActiveShare, runAutomations, sendUpdates, writeChanges, type Written } from './sync.ts';
+import type { LogDraft } from '../sim/log.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { checkRecordAt } from './validation.ts';
 import { hasRecord, recordOf } from '../org/recordCopies.ts';
@@ -262,33 +263,7 @@ function applyUpdate(
       pnrc: { ...p, state: 'synced', lastError: null },
     });
   b.push({ op: 'syncStats', org: org.id, connectionId: pnc.Id, lagMs: now - body.editedAt });
-  b.log({
-    kind: 'apply',
-    org: org.id,
-    conn: pnc.Id,
-    record: w.recordId,
-    msg: m.id,
-    share: p.shareKey,
-    wire: m.wire,
-    // Every update leaves this line in the log for good: the rare parts only when present.
-    data:
-      m.duplicate || skipped.length || overwrote
-        ? {
-            fields: Object.keys(w.values),
-            chanSeq: m.chanSeq,
-            origin: body.origin,
-            editedAt: body.editedAt,
-            duplicate: m.duplicate || undefined,
-            skipped: skipped.length ? skipped : undefined,
-            overwrote,
-          }
-        : {
-            fields: Object.keys(w.values),
-            chanSeq: m.chanSeq,
-            origin: body.origin,
-            editedAt: body.editedAt,
-          },
-  });
+  b.log(applyLine(org, pnc, p, m, w, skipped, overwrote));
   // No echo (SYNC-6): what the Connection User applied is not sent back where it came from.
   const skip = b.ctx.settings.suppressEcho ? p : undefined;
   sendUpdates(b, org, w, { editedAt: body.editedAt, origin: body.origin }, skip);
@@ -303,6 +278,56 @@ function applyUpdate(
 type RecordUpdated = Extract<Message['body'], { kind: 'RecordUpdated' }>;
 
 /**
+ * The log line of an applied update (SYNC-7), with the fields written, fields skipped by
+ * last-writer-wins and concurrent edits overwritten (SYNC-3).
+ */
+export function applyLine(
+  org: OrgState,
+  pnc: PartnerNetworkConnection,
+  p: PartnerNetworkRecordConnection,
+  m: Message,
+  w: Written,
+  skipped: string[] | undefined,
+  overwrote: Overwritten[] | undefined,
+): LogDraft {
+  const body = m.body as RecordUpdated;
+  return {
+    kind: 'apply',
+    org: org.id,
+    conn: pnc.Id,
+    record: w.recordId,
+    msg: m.id,
+    share: p.shareKey,
+    wire: m.wire,
+    // Every update leaves this line in the log for good: the rare parts only when present.
+    data:
+      m.duplicate || skipped?.length || overwrote
+        ? {
+            fields: Object.keys(w.values),
+            chanSeq: m.chanSeq,
+            origin: body.origin,
+            editedAt: body.editedAt,
+            duplicate: m.duplicate || undefined,
+            skipped: skipped?.length ? skipped : undefined,
+            overwrote,
+          }
+        : {
+            fields: Object.keys(w.values),
+            chanSeq: m.chanSeq,
+            origin: body.origin,
+            editedAt: body.editedAt,
+          },
+  };
+}
+
+/** A local edit an arrival overwrote: which field, and when and where it was made. */
+export interface Overwritten {
+  field: string;
+  editedAt: number;
+  origin: string;
+}
+
+/**
  * SYNC-3: the local edits an inbound update is about to overwrite although the sender had
  * not seen them (its `basedOn` names an older edit): concurrent edits, for the log.
  */
@@ -314,8 +339,8 @@ export function overwrittenEdits(
   row: number,
   values: Record<string, FieldValue>,
   body: RecordUpdated,
-): { field: string; editedAt: number; origin: string }[] | undefined {
-  let overwrote: { field: string; editedAt: number; origin: string }[] | undefined;
+): Overwritten[] | undefined {
+  let overwrote: Overwritten[] | undefined;
   for (const f in values) {
     const s = stampAt(t, row, f);
     if (!s || s.origin !== org.id || valueAt(t, row, f) === values[f]) continue;

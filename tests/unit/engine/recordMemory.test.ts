@@ -1,28 +1,12 @@
 import { recordOf } from '../../../src/engine/org/recordCopies.ts';
 import { describe, expect, it } from 'vitest';
-import { S2S } from '../../../src/engine/api.ts';
-import { connectedAccounts } from '../../../src/engine/presets/connectedOrgs.ts';
+import { sharedAccount } from './sharedAccount.ts';
 
-function sharedAccount() {
-  const s = S2S.create({ seed: 3, settings: { publicationDelayMs: 0 } });
-  const { A, aConn } = connectedAccounts(s, ['Name', 'Phone']);
-  const made = s.dispatch({
-    type: 'record.create',
-    org: 'a',
-    as: A,
-    object: 'Account',
-    values: { Name: 'Acme' },
-  });
-  if (!made.ok) throw new Error(made.reason);
-  const id = made.id!;
-  s.run([{ type: 'record.forward', org: 'a', as: A, recordIds: [id], connectionIds: [aConn] }]);
-  s.runUntilIdle();
-  return { s, A, id };
-}
+const account = () => sharedAccount(3, ['Name', 'Phone']);
 
 describe('how records are held in memory', () => {
   it('updates made in one burst share their stamp; a later edit gets its own', () => {
-    const { s, A, id } = sharedAccount();
+    const { s, A, id } = account();
     s.run([
       { type: 'record.update', org: 'a', as: A, id, values: { Name: 'One' } },
       { type: 'record.update', org: 'a', as: A, id, values: { Phone: '1' } },
@@ -36,7 +20,7 @@ describe('how records are held in memory', () => {
   });
 
   it('SYNC-7: history of a burst names the right old and new values for each change', () => {
-    const { s, A, id } = sharedAccount();
+    const { s, A, id } = account();
     s.run([
       { type: 'record.update', org: 'a', as: A, id, values: { Name: 'One' } },
       { type: 'record.update', org: 'a', as: A, id, values: { Name: 'Two' } },

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { S2S } from '../../../src/engine/api.ts';
-import { ACCOUNT_FIELDS, connectedAccounts } from '../../../src/engine/presets/connectedOrgs.ts';
+import { ACCOUNT_FIELDS } from '../../../src/engine/presets/connectedOrgs.ts';
+import { sharedAccount } from './sharedAccount.ts';
 
-function sharedAccount() {
-  const s = S2S.create({ seed: 2, settings: { publicationDelayMs: 0 } });
-  const { A, B, aConn } = connectedAccounts(s, ACCOUNT_FIELDS);
-  const r = s.dispatch({
-    type: 'record.create',
-    org: 'a',
-    as: A,
-    object: 'Account',
-    values: { Name: 'Shared' },
-  });
-  const id = r.ok ? r.id! : '';
-  s.dispatch({ type: 'record.forward', org: 'a', as: A, recordIds: [id], connectionIds: [aConn] });
-  s.runUntilIdle();
-  const copy = s.recordConnections('b')[0]!.LocalRecordId!;
-  return { s, A, B, id, copy, took: s.sandbox.kernelTook };
+function account() {
+  const shared = sharedAccount(2, ACCOUNT_FIELDS);
+  return { ...shared, took: shared.s.sandbox.kernelTook };
 }
 
 describe('the sync kernel', () => {
   it('SYNC-1: a plain edit and its arrival are taken by the kernel, and the copy follows', () => {
-    const { s, A, id, copy, took } = sharedAccount();
+    const { s, A, id, copy, took } = account();
     const r = s.dispatch({ type: 'record.update', org: 'a', as: A, id, values: { Phone: '555' } });
     s.runUntilIdle();
     expect(r).toEqual({ ok: true, id });
@@ -31,7 +19,7 @@ describe('the sync kernel', () => {
   });
 
   it("PERM-2: an edit naming another org's record, or a deleted one, is refused by the rules", () => {
-    const { s, A, id, copy, took } = sharedAccount();
+    const { s, A, id, copy, took } = account();
     const other = s.dispatch({ type: 'record.update', org: 'a', as: A, id: copy, values: {} });
     expect(other).toMatchObject({ ok: false, rule: 'PERM-2' });
     s.dispatch({ type: 'record.delete', org: 'a', as: A, id });
@@ -41,7 +29,7 @@ describe('the sync kernel', () => {
   });
 
   it('SYNC-6: an edit that runs an automation goes to the general rules, which run it', () => {
-    const { s, A, id, took } = sharedAccount();
+    const { s, A, id, took } = account();
     s.dispatch({
       type: 'automation.add',
       org: 'a',
