@@ -303,7 +303,7 @@ export function applyLine(
     data:
       m.duplicate || skipped?.length || overwrote
         ? {
-            fields: Object.keys(w.values),
+            fields: writtenFields(w.values),
             chanSeq: m.chanSeq,
             origin: body.origin,
             editedAt: body.editedAt,
@@ -312,12 +312,30 @@ export function applyLine(
             overwrote,
           }
         : {
-            fields: Object.keys(w.values),
+            fields: writtenFields(w.values),
             chanSeq: m.chanSeq,
             origin: body.origin,
             editedAt: body.editedAt,
           },
   };
+}
+
+const lone = new Map<string, readonly string[]>();
+
+/**
+ * The names of the fields an update wrote, for its apply line. The log keeps that line for
+ * good, so the list of a lone field (the common case) is one shared, frozen array.
+ */
+function writtenFields(values: Record<string, unknown>): readonly string[] {
+  let only: string | undefined;
+  for (const k in values) {
+    if (only !== undefined) return Object.keys(values);
+    only = k;
+  }
+  if (only === undefined) return [];
+  let list = lone.get(only);
+  if (!list) lone.set(only, (list = Object.freeze([only])));
+  return list;
 }
 
 /** A local edit an arrival overwrote: which field, and when and where it was made. */
