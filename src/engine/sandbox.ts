@@ -306,13 +306,49 @@ export class Sandbox {
   // ---- applying plans ---------------------------------------------------------------------
 
   /**
-   * Every entry gets the same shape, all fields in one order: the log is the engine's largest
-   * store, and adding `i` and `t` to a rule's draft cost each entry a second allocation.
+   * Each line is built whole, all its fields in one order: adding `i` and `t` to a rule's
+   * draft cost each entry a second allocation. The log is the engine's largest store, and the
+   * three lines every update writes (command, send, apply) are kept for good, so those hold
+   * only the fields they use; every other line has one shape with all of them.
    */
   log(d: LogDraft) {
-    this.state.log.push({
-      i: this.state.log.length,
-      t: this.state.now,
+    const log = this.state.log;
+    const i = log.length;
+    const t = this.state.now;
+    switch (d.kind) {
+      case 'command':
+        log.push({ i, t, kind: d.kind, org: d.org, data: d.data });
+        return;
+      case 'send':
+        log.push({
+          i,
+          t,
+          kind: d.kind,
+          org: d.org,
+          wire: d.wire,
+          msg: d.msg,
+          share: d.share,
+          data: d.data,
+        });
+        return;
+      case 'apply':
+        log.push({
+          i,
+          t,
+          kind: d.kind,
+          org: d.org,
+          wire: d.wire,
+          conn: d.conn,
+          record: d.record,
+          share: d.share,
+          msg: d.msg,
+          data: d.data,
+        });
+        return;
+    }
+    log.push({
+      i,
+      t,
       kind: d.kind,
       org: d.org,
       wire: d.wire,
