@@ -308,8 +308,8 @@ export class Sandbox {
   /**
    * Each line is built whole, all its fields in one order: adding `i` and `t` to a rule's
    * draft cost each entry a second allocation. The log is the engine's largest store, and the
-   * three lines every update writes (command, send, apply) are kept for good, so those hold
-   * only the fields they use; every other line has one shape with all of them.
+   * lines every update writes are kept for good, so a command and a send line hold only the
+   * fields they use; every other line has one shape with all of them.
    */
   log(d: LogDraft) {
     const log = this.state.log;
@@ -328,20 +328,6 @@ export class Sandbox {
           wire: d.wire,
           msg: d.msg,
           share: d.share,
-          data: d.data,
-        });
-        return;
-      case 'apply':
-        log.push({
-          i,
-          t,
-          kind: d.kind,
-          org: d.org,
-          wire: d.wire,
-          conn: d.conn,
-          record: d.record,
-          share: d.share,
-          msg: d.msg,
           data: d.data,
         });
         return;
