@@ -21,8 +21,10 @@ export interface PlanTarget {
 }
 
 /**
- * Applies one op of a rule's plan: the only place where state changes. Ops are applied in
- * place, since copying records or indexes per update would dominate the sync path.
+ * Applies one op of a rule's plan: where plans change state. The sync kernel
+ * (src/engine/kernel) is the one other writer, through the same helpers (`writeFields`,
+ * `sendMessage`, `countApplied`). Ops are applied in place, since copying records or indexes
+ * per update would dominate the sync path.
  */
 export function applyOp(t: PlanTarget, op: Op): void {
   const s = t.state;
