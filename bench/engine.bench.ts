@@ -99,6 +99,31 @@ export function mapsBaselineMs(pairs: readonly (readonly [string, string])[], pl
   return performance.now() - t0;
 }
 
+/** Each planned update as the `record.update` a user of its side would dispatch. */
+export function updateCommands(
+  A: string,
+  B: string,
+  pairs: readonly (readonly [string, string])[],
+  plan: Update[],
+): Command[] {
+  return plan.map((u) => {
+    const [a, b] = pairs[u.i]!;
+    return u.side === 0
+      ? { type: 'record.update', org: 'a', as: A, id: a, values: { [u.field]: u.v } }
+      : { type: 'record.update', org: 'b', as: B, id: b, values: { [u.field]: u.v } };
+  });
+}
+
+/** The timed window: the commands in batches of 1,000, 100 ms apart, then run to quiet. */
+export function runUpdates(s: S2S, commands: Command[]) {
+  const batch = 1000;
+  for (let n = 0; n < commands.length; n++) {
+    s.sandbox.dispatch(commands[n]!);
+    if (n % batch === batch - 1) s.sandbox.advance(100);
+  }
+  s.sandbox.runUntilIdle();
+}
+
 export function engineThroughput(
   records = 10_000,
   updates = 100_000,
@@ -108,23 +133,13 @@ export function engineThroughput(
   const baselineMs = mapsBaselineMs(pairs, plan);
 
   // The commands are made before the clock starts, as the baseline's plan is.
-  const commands: Command[] = plan.map((u) => {
-    const [a, b] = pairs[u.i]!;
-    return u.side === 0
-      ? { type: 'record.update', org: 'a', as: A, id: a, values: { [u.field]: u.v } }
-      : { type: 'record.update', org: 'b', as: B, id: b, values: { [u.field]: u.v } };
-  });
+  const commands = updateCommands(A, B, pairs, plan);
   const appliedBefore = s.health('b')[0]!.appliedUpdates + s.health('a')[0]!.appliedUpdates;
   const took = { ...s.sandbox.kernelTook };
   settleHeap();
   window.start?.();
   const t1 = performance.now();
-  const batch = 1000;
-  for (let n = 0; n < commands.length; n++) {
-    s.sandbox.dispatch(commands[n]!);
-    if (n % batch === batch - 1) s.sandbox.advance(100);
-  }
-  s.sandbox.runUntilIdle();
+  runUpdates(s, commands);
   const engineMs = performance.now() - t1;
   window.stop?.();
   const applied =
