@@ -1,3 +1,4 @@
+import { keptPnrc } from './keptPnrc.ts';
 import type { OrgState, RecordId } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection as PNRC } from '../state/recordConnection.ts';
 import { rowOf, setAt, tableOf } from './recordTables.ts';
@@ -52,5 +53,9 @@ export function indexShares(org: OrgState) {
   delete (org as { recordShares?: unknown }).recordShares;
   org.shareIndex = {};
   for (const k in org.records) org.records[k]!.shares = [];
-  for (const id in org.recordConnections) indexShare(org, org.recordConnections[id]!);
+  for (const id in org.recordConnections) {
+    // Restored from saved data, each PNRC takes the one class the engine's own have.
+    const p = (org.recordConnections[id] = keptPnrc(org.recordConnections[id]!));
+    indexShare(org, p);
+  }
 }

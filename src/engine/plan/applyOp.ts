@@ -1,3 +1,4 @@
+import { keptPnrc } from '../org/keptPnrc.ts';
 import { indexShare, unindexShare } from '../org/shareIndex.ts';
 import type { Network } from '../sim/network.ts';
 import type { LogDraft } from '../sim/log.ts';
@@ -78,7 +79,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       org.connections[op.pnc.Id] = op.pnc;
       return;
     case 'putRecordConnection': {
-      const p = op.pnrc;
+      const p = keptPnrc(op.pnrc);
       const before = org.recordConnections[p.Id];
       org.recordConnections[p.Id] = p;
       if (before && before.LocalRecordId !== p.LocalRecordId) unindexShare(org, before);
