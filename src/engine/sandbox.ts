@@ -173,7 +173,9 @@ export class Sandbox {
       typeof cmd === 'object' && cmd && 'org' in cmd && cmd.type !== 'org.create'
         ? cmd.org
         : undefined;
-    this.log({ kind: 'command', org, data: { command: cmd } });
+    // Pushed whole, as the send and apply lines every update writes are (see `log`).
+    const log = this.state.log;
+    log.push({ i: log.length, t: at, kind: 'command', org, data: { command: cmd } });
     if (this.syncKernel && org !== undefined && localEdit(this, this.sends, cmd)) {
       this.kernelTook.edits++;
       return this.done(index, at, cmd, { ok: true, id: (cmd as { id: string }).id });
@@ -307,31 +309,15 @@ export class Sandbox {
 
   /**
    * Each line is built whole, all its fields in one order: adding `i` and `t` to a rule's
-   * draft cost each entry a second allocation. The log is the engine's largest store, and the
-   * lines every update writes are kept for good, so a command and a send line hold only the
-   * fields they use; every other line has one shape with all of them.
+   * draft cost each entry a second allocation. The three lines every update writes skip this:
+   * its reads see drafts of every kind of line, so each went through a megamorphic lookup.
+   * Its command line (`dispatch`) and send line (`sendMessage`) hold only the fields they use;
+   * every other line, the kernel's apply line included, has one shape with all of them.
    */
   log(d: LogDraft) {
     const log = this.state.log;
     const i = log.length;
     const t = this.state.now;
-    switch (d.kind) {
-      case 'command':
-        log.push({ i, t, kind: d.kind, org: d.org, data: d.data });
-        return;
-      case 'send':
-        log.push({
-          i,
-          t,
-          kind: d.kind,
-          org: d.org,
-          wire: d.wire,
-          msg: d.msg,
-          share: d.share,
-          data: d.data,
-        });
-        return;
-    }
     log.push({
       i,
       t,

@@ -61,7 +61,9 @@ export function inboundUpdate(
     });
   target.markOrgChanged(org.id);
   countApplied(pnc, now, now - body.editedAt);
-  target.log(applyLine(org, pnc, p, m, w, undefined, overwrote));
+  // Pushed whole: through the log's general entry point its reads would see every kind of line.
+  const log = target.state.log;
+  log.push(applyLine(org, pnc, p, m, w, undefined, overwrote, log.length, now));
   // No echo (SYNC-6): the message carries the origin the rules' own sends are given.
   sendUpdates(sends, org, w, body, ctx.settings.suppressEcho ? p : undefined);
   return true;

@@ -142,7 +142,11 @@ export function sendMessage(
     extraDelayMs,
     !receiver || receiver.offline,
   );
-  t.log({
+  // Pushed whole, holding only its own fields: every update writes one, and through the log's
+  // general entry point its reads would see every kind of line (megamorphic).
+  s.log.push({
+    i: s.log.length,
+    t: s.now,
     kind: 'send',
     org: from,
     wire,

@@ -9,7 +9,7 @@ import type { OrgState, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges, type Written } from './sync.ts';
-import type { LogDraft } from '../sim/log.ts';
+import type { LogEntry } from '../sim/log.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { checkRecordAt } from './validation.ts';
 import { hasRecord, recordOf } from '../org/recordCopies.ts';
@@ -279,7 +279,9 @@ type RecordUpdated = Extract<Message['body'], { kind: 'RecordUpdated' }>;
 
 /**
  * The log line of an applied update (SYNC-7), with the fields written, fields skipped by
- * last-writer-wins and concurrent edits overwritten (SYNC-3).
+ * last-writer-wins and concurrent edits overwritten (SYNC-3). Whole, in the order of the
+ * log's other lines: the sync kernel pushes it as it is (`i` and `t` given), and a plan's
+ * log op gets its `i` and `t` when applied.
  */
 export function applyLine(
   org: OrgState,
@@ -289,16 +291,22 @@ export function applyLine(
   w: Written,
   skipped: string[] | undefined,
   overwrote: Overwritten[] | undefined,
-): LogDraft {
+  i = -1,
+  t = 0,
+): LogEntry {
   const body = m.body as RecordUpdated;
   return {
+    i,
+    t,
     kind: 'apply',
     org: org.id,
+    wire: m.wire,
     conn: pnc.Id,
     record: w.recordId,
-    msg: m.id,
     share: p.shareKey,
-    wire: m.wire,
+    msg: m.id,
+    rule: undefined,
+    text: undefined,
     // Every update leaves this line in the log for good: the rare parts only when present.
     data:
       m.duplicate || skipped?.length || overwrote
