@@ -5,7 +5,7 @@ import { build } from 'vite';
 // twice, with its timed window and without, and prints the difference per update:
 // instructions, first-level data-cache misses and last-level misses (collections included).
 // Unlike a timing, the counts barely move with the machine's neighbours, so two versions
-// can be compared one run each. Needs valgrind (`apt-get install -y valgrind`); ~3 minutes.
+// can be compared one run each. Needs valgrind (`apt-get install -y valgrind`); about 3 minutes.
 const OUT = 'bench-results/count';
 const UPDATES = 100_000;
 
@@ -17,6 +17,8 @@ await build({
   logLevel: 'warn',
   build: { ssr: 'bench/count-entry.ts', outDir: OUT, emptyOutDir: true, minify: true },
 });
+
+const arch = () => (process.arch === 'arm64' ? 'aarch64' : 'x86_64');
 
 interface Counts {
   instructions: number;
@@ -32,13 +34,20 @@ function count(window: boolean): Promise<Counts> {
     '--smc-check=all-non-file',
     `--cachegrind-out-file=${OUT}/cachegrind.${window ? 'window' : 'world'}.out`,
     process.execPath,
-    // One thread, so collections run where cachegrind counts them.
+    // One thread, so collections run where cachegrind counts them; fixed seeds, so string
+    // hashes (and with them every hash table's layout) are the same from run to run.
     '--single-threaded',
+    '--predictable',
+    '--hash-seed=1',
+    '--random-seed=1',
     '--expose-gc',
     `${OUT}/count-entry.js`,
   ];
   return new Promise((resolve, reject) => {
-    const p = spawn('valgrind', args, { env: { ...process.env, WINDOW: window ? '1' : '0' } });
+    // Without address randomisation, so the simulated caches see the same addresses too.
+    const p = spawn('setarch', [arch(), '-R', 'valgrind', ...args], {
+      env: { ...process.env, WINDOW: window ? '1' : '0' },
+    });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('close', (code) => {
