@@ -69,13 +69,6 @@ export function fieldColumn(t: RecordTable, field: string): FieldColumn {
   return col;
 }
 
-/** Writes a field's value and its stamp on a row. */
-export function setField(t: RecordTable, row: number, field: string, v: FieldValue, s: FieldStamp) {
-  const col = fieldColumn(t, field);
-  setAt(col, 2 * row, v);
-  col[2 * row + 1] = s;
-}
-
 /** A field's value on a row (undefined when never set). */
 export function valueAt(t: RecordTable, row: number, field: string): FieldValue | undefined {
   const col = t.fields[field];

@@ -1,16 +1,7 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { ChangeSource, FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import {
-  emptyTable,
-  fieldColumn,
-  PREFIX,
-  rowOf,
-  setAt,
-  setField,
-  tableOf,
-  valueAt,
-} from './recordTables.ts';
+import { emptyTable, fieldColumn, PREFIX, rowOf, setAt, tableOf } from './recordTables.ts';
 import { modifiedFor } from './interned.ts';
 
 /** Puts a whole record (new, or replacing the row's record). */
@@ -55,18 +46,21 @@ export function writeFields(
   let edited = 0;
   for (const f in values) {
     const v = values[f]!;
+    // The column once: each lookup by field name is a megamorphic one.
+    const col = fieldColumn(t, f);
     if (!computed?.includes(f)) {
       edited++;
       org.history.push({
         at: now,
         recordId: id,
         field: f,
-        oldValue: valueAt(t, row, f) ?? null,
+        oldValue: (col[2 * row] as FieldValue | undefined) ?? null,
         newValue: v,
         source,
       });
     }
-    setField(t, row, f, v, stamp);
+    setAt(col, 2 * row, v);
+    col[2 * row + 1] = stamp;
   }
   // Not interned: an arrival is saved at its own due time, so a shared pair would rarely
   // match and each save would pay a map write (measured: 17 % of the sync path).
