@@ -1,7 +1,6 @@
 import { sharesOf } from '../src/engine/org/shareIndex.ts';
-import { fieldColumn, rowOf, setAt, tableOf } from '../src/engine/org/recordTables.ts';
+import { fieldColumn, rowOf, tableOf, valueIn, writeIn } from '../src/engine/org/recordTables.ts';
 import type { FieldStamp, OrgState } from '../src/engine/state/org.ts';
-import type { FieldValue } from '../src/engine/domain/index.ts';
 import { mapsBaselineMs, sharedWorld } from './engine.bench.ts';
 import { driveQueued, referenceResult, type Due } from './referenceRun.ts';
 import type { BenchResult } from './result.ts';
@@ -30,12 +29,11 @@ function write(
       at: now,
       recordId: id,
       field: f,
-      oldValue: (col[2 * row] as FieldValue | undefined) ?? null,
+      oldValue: valueIn(col, row) ?? null,
       newValue: changes[f]!,
       source: { by: stamp.origin },
     });
-    setAt(col, 2 * row, changes[f]!);
-    col[2 * row + 1] = stamp;
+    writeIn(col, row, changes[f]!, stamp);
   }
 }
 

@@ -71,11 +71,26 @@ export function fieldColumn(t: RecordTable, field: string): FieldColumn {
 
 /** A field's value on a row (undefined when never set). */
 export function valueAt(t: RecordTable, row: number, field: string): FieldValue | undefined {
-  const col = t.fields[field];
-  return col === undefined ? undefined : (col[2 * row] as FieldValue | undefined);
+  return valueIn(t.fields[field], row);
 }
 
 export function stampAt(t: RecordTable, row: number, field: string): FieldStamp | undefined {
-  const col = t.fields[field];
+  return stampIn(t.fields[field], row);
+}
+
+// By column, for a caller that reads or writes one field more than once: each lookup of a
+// column by the field's name is a megamorphic one.
+
+export function valueIn(col: FieldColumn | undefined, row: number): FieldValue | undefined {
+  return col === undefined ? undefined : (col[2 * row] as FieldValue | undefined);
+}
+
+export function stampIn(col: FieldColumn | undefined, row: number): FieldStamp | undefined {
   return col === undefined ? undefined : (col[2 * row + 1] as FieldStamp | undefined);
+}
+
+/** Writes a row's value and its stamp into a field's column. */
+export function writeIn(col: FieldColumn, row: number, v: FieldValue, s: FieldStamp) {
+  setAt(col, 2 * row, v);
+  col[2 * row + 1] = s;
 }

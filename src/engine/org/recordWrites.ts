@@ -1,7 +1,16 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { ChangeSource, FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import { emptyTable, fieldColumn, PREFIX, rowOf, setAt, tableOf } from './recordTables.ts';
+import {
+  emptyTable,
+  fieldColumn,
+  PREFIX,
+  rowOf,
+  setAt,
+  tableOf,
+  valueIn,
+  writeIn,
+} from './recordTables.ts';
 import { modifiedFor } from './interned.ts';
 
 /** Puts a whole record (new, or replacing the row's record). */
@@ -46,7 +55,6 @@ export function writeFields(
   let edited = 0;
   for (const f in values) {
     const v = values[f]!;
-    // The column once: each lookup by field name is a megamorphic one.
     const col = fieldColumn(t, f);
     if (!computed?.includes(f)) {
       edited++;
@@ -54,13 +62,12 @@ export function writeFields(
         at: now,
         recordId: id,
         field: f,
-        oldValue: (col[2 * row] as FieldValue | undefined) ?? null,
+        oldValue: valueIn(col, row) ?? null,
         newValue: v,
         source,
       });
     }
-    setAt(col, 2 * row, v);
-    col[2 * row + 1] = stamp;
+    writeIn(col, row, v, stamp);
   }
   // Not interned: an arrival is saved at its own due time, so a shared pair would rarely
   // match and each save would pay a map write (measured: 17 % of the sync path).

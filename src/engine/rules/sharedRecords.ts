@@ -5,7 +5,7 @@ import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';
 import type { FieldValue } from '../domain/index.ts';
-import type { FieldStamp, OrgState, User } from '../state/org.ts';
+import type { OrgState, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { isActiveShare, runAutomations, sendUpdates, writeChanges, type Written } from './sync.ts';
@@ -13,7 +13,7 @@ import type { LogEntry } from '../sim/log.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { checkRecordAt } from './validation.ts';
 import { hasRecord, recordOf } from '../org/recordCopies.ts';
-import { rowOf, stampAt, tableOf } from '../org/recordTables.ts';
+import { rowOf, stampAt, stampIn, tableOf, valueIn } from '../org/recordTables.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { withActivity } from './connectionHistory.ts';
 
@@ -369,8 +369,8 @@ export function overwrittenEdits(
   let overwrote: Overwritten[] | undefined;
   for (const f in values) {
     const col = t.fields[f];
-    const s = col?.[2 * row + 1] as FieldStamp | undefined;
-    if (!s || s.origin !== org.id || col![2 * row] === values[f]) continue;
+    const s = stampIn(col, row);
+    if (!s || s.origin !== org.id || valueIn(col, row) === values[f]) continue;
     const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
     let based: number | undefined;
     for (const k in body.changes)

@@ -3,10 +3,10 @@ import { recordShareTable } from '../machines/index.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
 import { formulasOf, type Formula } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';
-import type { ChangeSource, FieldStamp, OrgState } from '../state/org.ts';
+import type { ChangeSource, OrgState } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { fieldsAt } from '../org/recordCopies.ts';
-import { stampAt, valueAt } from '../org/recordTables.ts';
+import { stampAt, stampIn, valueAt, valueIn } from '../org/recordTables.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';
@@ -53,15 +53,13 @@ export function changedFields(
   let count = 0;
   let skipped = false;
   for (const name in changes) {
-    // The column once: each lookup by field name is a megamorphic one.
     const col = t.fields[name];
-    const current =
-      pending && name in pending ? pending[name] : col && (col[2 * row] as FieldValue | undefined);
+    const current = pending && name in pending ? pending[name] : valueIn(col, row);
     if (current === changes[name]) {
       skipped = true;
       continue;
     }
-    basedOn[name] = (col?.[2 * row + 1] as FieldStamp | undefined)?.editedAt ?? -1;
+    basedOn[name] = stampIn(col, row)?.editedAt ?? -1;
     count++;
   }
   let values = changes;
