@@ -58,7 +58,7 @@ const RUNS = 5;
 function median(results: BenchResult[]): BenchResult {
   const sorted = [...results].sort((x, y) => x.value - y.value);
   const mid = sorted[Math.floor(sorted.length / 2)]!;
-  const spread = `median of ${sorted.length} runs (${sorted.map((r) => r.value.toLocaleString('en-US')).join(' / ')})`;
+  const spread = `median of ${sorted.length} processes (${sorted.map((r) => r.value.toLocaleString('en-US')).join(' / ')})`;
   return { ...mid, note: `${spread}; ${mid.note ?? ''}` };
 }
 
