@@ -1,3 +1,4 @@
+import { LiveContext } from './liveContext.ts';
 import { recordIds } from './org/recordCopies.ts';
 import { indexShares } from './org/shareIndex.ts';
 import type { Command, CommandResult } from './commands/command.ts';
@@ -58,7 +59,7 @@ export class Sandbox {
     // that went through JSON holds copies of the PNRCs instead of the PNRCs themselves.
     for (const id of state.orgOrder) indexShares(state.orgs[id]!);
     this.rng = Rng.fromState(state.rng);
-    this.network = new Network(state.network, this.rng, () => this.state.settings.defaultLink);
+    this.network = new Network(state.network, this.rng, state);
   }
 
   static create(opts: SandboxOptions = {}): Sandbox {
@@ -282,22 +283,7 @@ export class Sandbox {
 
   /** The rules' view of the sandbox; made once, reads the live clock and settings. */
   context(): RuleContext {
-    if (this.ctx) return this.ctx;
-    const state = this.state;
-    this.ctx = {
-      get now() {
-        return state.now;
-      },
-      get settings() {
-        return state.settings;
-      },
-      orgForDomain: (domain) => {
-        const d = domain.toLowerCase();
-        for (const id of state.orgOrder) if (state.orgs[id]!.domain === d) return id;
-        return null;
-      },
-    };
-    return this.ctx;
+    return (this.ctx ??= new LiveContext(this.state));
   }
 
   addOrg(id: string, name: string, domain: string): OrgState {

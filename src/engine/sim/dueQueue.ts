@@ -1,6 +1,10 @@
 import TinyQueue from 'tinyqueue';
 import type { Message } from '../state/network.ts';
 
+// One comparison for every queue: one made per queue would be a new function per sandbox, and
+// the heap's code, compiled to call the last one, was thrown away with each new sandbox.
+const earlier = (a: number, b: number) => a - b;
+
 export const byDue = (a: Message, b: Message) => a.dueAt - b.dueAt || a.seq - b.seq;
 
 /**
@@ -10,7 +14,7 @@ export const byDue = (a: Message, b: Message) => a.dueAt - b.dueAt || a.seq - b.
  * comparison, and with thousands in flight those reads were cache misses.
  */
 export class DueQueue {
-  private readonly times = new TinyQueue<number>([], (a, b) => a - b);
+  private readonly times = new TinyQueue<number>([], earlier);
   private readonly buckets = new Map<number, Message[]>();
   length = 0;
 

@@ -65,14 +65,16 @@ export class Network {
   constructor(
     readonly state: NetworkState,
     private rng: Rng,
-    private defaults: () => LinkSettings,
+    // The sandbox's state, read live: its settings are replaced whole when they change. Not a
+    // closure, which would be a new function per sandbox (see LiveContext).
+    private sandbox: { readonly settings: { readonly defaultLink: LinkSettings } },
   ) {
     // The queue lives here; `state.queue` is written back by `saveQueue` for a snapshot.
     this.heap = new DueQueue(state.queue);
   }
 
   link(from: string, to: string): LinkSettings {
-    return this.state.links[this.linkKeyOf(from, to)] ?? this.defaults();
+    return this.state.links[this.linkKeyOf(from, to)] ?? this.sandbox.settings.defaultLink;
   }
 
   setLink(from: string, to: string, patch: Partial<LinkSettings>): LinkSettings {
