@@ -61,7 +61,51 @@ export const STATE_MIGRATIONS: Record<
       }
     return state;
   },
+  // Format 6 holds a stamp's parts (`editedAt`, `origin`, `via`) beside its value, four slots a
+  // row, where format 5 held a stamp object at 2 × row + 1. Tables rebuilt from checkpoint
+  // rows by this engine have the new layout already.
+  5: (state) => {
+    const orgs = (state.orgs ?? {}) as Record<string, { records?: Record<string, unknown> }>;
+    for (const org of Object.values(orgs))
+      for (const t of Object.values(org.records ?? {}) as V5Table[])
+        if (Object.values(t.fields).some(heldStampObjects))
+          for (const f in t.fields) t.fields[f] = stampsBySlot(t.fields[f]!);
+    return state;
+  },
 };
+
+interface V5Table {
+  fields: Record<string, unknown[]>;
+}
+
+type V5Stamp = { editedAt: number; origin: string; via?: string } | null | undefined;
+
+/**
+ * Whether a column is laid out as in format 5. Its stamps are objects, and a format 6 column
+ * holds none; a format 5 column without any stamp still shows, as a value where format 6
+ * holds a stamp's `origin` with no `editedAt` before it.
+ */
+function heldStampObjects(col: unknown[]): boolean {
+  for (let i = 0; i < col.length; i++) {
+    const x = col[i];
+    if (x !== null && typeof x === 'object') return true;
+    if (i % 4 === 2 && x != null && (typeof x !== 'string' || col[i - 1] == null)) return true;
+  }
+  return false;
+}
+
+function stampsBySlot(col: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (let row = 0; 2 * row < col.length; row++) {
+    const s = (col[2 * row + 1] ?? undefined) as V5Stamp;
+    // A JSON copy writes a hole as null; a blank saved on purpose has a stamp.
+    const value = col[2 * row] === null && !s ? undefined : col[2 * row];
+    out.push(value, s?.editedAt, s?.origin, s?.via);
+  }
+  // Trimmed as the engine keeps its columns: nothing after the last slot in use.
+  while (out.length && out[out.length - 1] === undefined) out.pop();
+  return out;
+}
 
 interface V4Table {
   LastModified?: unknown[];

@@ -1,7 +1,7 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import { rowOf, tableOf } from './recordTables.ts';
+import { rowOf, stampIn, tableOf, valueIn } from './recordTables.ts';
 
 // Reading records off the sync path: copies as plain objects, for rules, views and saving.
 
@@ -15,7 +15,7 @@ export function hasRecord(org: OrgState, id: string): boolean {
 export function fieldsAt(t: RecordTable, row: number): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const f in t.fields) {
-    const v = t.fields[f]![2 * row] as FieldValue | undefined;
+    const v = valueIn(t.fields[f], row);
     if (v !== undefined) out[f] = v;
   }
   return out;
@@ -25,7 +25,7 @@ export function fieldsAt(t: RecordTable, row: number): Record<string, FieldValue
 export function recordAt(t: RecordTable, row: number): SObjectRecord {
   const stamps: Record<string, FieldStamp> = {};
   for (const f in t.fields) {
-    const s = t.fields[f]![2 * row + 1] as FieldStamp | undefined;
+    const s = stampIn(t.fields[f], row);
     if (s !== undefined) stamps[f] = s;
   }
   const rec: SObjectRecord = {

@@ -69,6 +69,13 @@ export function fieldColumn(t: RecordTable, field: string): FieldColumn {
   return col;
 }
 
+/**
+ * Slots per row in a field's column: the value, then its stamp's `editedAt`, `origin` and
+ * `via`. Held as plain slots rather than a stamp object, a sync step reads where a value came
+ * from without following a pointer to a cold object, and an arrival keeps no stamp object.
+ */
+export const STRIDE = 4;
+
 /** A field's value on a row (undefined when never set). */
 export function valueAt(t: RecordTable, row: number, field: string): FieldValue | undefined {
   return valueIn(t.fields[field], row);
@@ -82,15 +89,44 @@ export function stampAt(t: RecordTable, row: number, field: string): FieldStamp 
 // column by the field's name is a megamorphic one.
 
 export function valueIn(col: FieldColumn | undefined, row: number): FieldValue | undefined {
-  return col === undefined ? undefined : (col[2 * row] as FieldValue | undefined);
+  return col === undefined ? undefined : col[STRIDE * row];
 }
 
+/** When the value on a row was edited at its origin (its stamp's `editedAt`). */
+export function editedAtIn(col: FieldColumn | undefined, row: number): number | undefined {
+  // A JSON copy turns an empty slot into null.
+  return col === undefined
+    ? undefined
+    : ((col[STRIDE * row + 1] ?? undefined) as number | undefined);
+}
+
+/** The org where the value on a row was edited (its stamp's `origin`). */
+export function originIn(col: FieldColumn | undefined, row: number): string | undefined {
+  return col === undefined
+    ? undefined
+    : ((col[STRIDE * row + 2] ?? undefined) as string | undefined);
+}
+
+/** The value's stamp, as a new object: for callers off the sync path. */
 export function stampIn(col: FieldColumn | undefined, row: number): FieldStamp | undefined {
-  return col === undefined ? undefined : (col[2 * row + 1] as FieldStamp | undefined);
+  const editedAt = editedAtIn(col, row);
+  if (editedAt === undefined) return undefined;
+  const origin = col![STRIDE * row + 2] as string;
+  const via = col![STRIDE * row + 3] as string | null | undefined;
+  return via == null ? { editedAt, origin } : { editedAt, origin, via };
 }
 
 /** Writes a row's value and its stamp into a field's column. */
 export function writeIn(col: FieldColumn, row: number, v: FieldValue, s: FieldStamp) {
-  setAt(col, 2 * row, v);
-  col[2 * row + 1] = s;
+  setAt(col, STRIDE * row, v);
+  putStampIn(col, row, s);
+}
+
+/** Writes a row's stamp alone (a record put whole may hold a value without one). */
+export function putStampIn(col: FieldColumn, row: number, s: FieldStamp) {
+  setAt(col, STRIDE * row + 1, s.editedAt);
+  col[STRIDE * row + 2] = s.origin;
+  // A column ends at its last slot in use, as a trimmed one does: an empty `via` at the end is
+  // not written.
+  if (s.via !== undefined || col.length > STRIDE * row + 3) col[STRIDE * row + 3] = s.via;
 }

@@ -5,8 +5,10 @@ import {
   emptyTable,
   fieldColumn,
   PREFIX,
+  putStampIn,
   rowOf,
   setAt,
+  STRIDE,
   tableOf,
   valueIn,
   writeIn,
@@ -31,8 +33,8 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   setAt(t.LastModified, row, modifiedFor(rec.LastModifiedDate, rec.LastModifiedById));
   setAt(t.ConnectionReceivedId, row, rec.ConnectionReceivedId);
   setAt(t.IsConverted, row, rec.IsConverted === true);
-  for (const f in rec.fields) setAt(fieldColumn(t, f), 2 * row, rec.fields[f]!);
-  for (const f in rec.stamps) setAt(fieldColumn(t, f), 2 * row + 1, rec.stamps[f]!);
+  for (const f in rec.fields) setAt(fieldColumn(t, f), STRIDE * row, rec.fields[f]!);
+  for (const f in rec.stamps) putStampIn(fieldColumn(t, f), row, rec.stamps[f]!);
 }
 
 /**
@@ -92,7 +94,7 @@ const BASE = [
 function clearRow(org: OrgState, t: RecordTable, row: number) {
   for (const c of BASE) clearSlot(t[c], row);
   clearSlot(t.shares, row);
-  for (const f in t.fields) if (clearSlots(t.fields[f]!, 2 * row, 2)) delete t.fields[f];
+  for (const f in t.fields) if (clearSlots(t.fields[f]!, STRIDE * row, STRIDE)) delete t.fields[f];
   if (!t.Id.length) delete org.records[t.keyPrefix];
 }
 

@@ -13,7 +13,7 @@ import type { LogEntry } from '../sim/log.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { checkRecordAt } from './validation.ts';
 import { hasRecord, recordOf } from '../org/recordCopies.ts';
-import { rowOf, stampAt, stampIn, tableOf, valueIn } from '../org/recordTables.ts';
+import { editedAtIn, originIn, rowOf, stampAt, tableOf, valueIn } from '../org/recordTables.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { withActivity } from './connectionHistory.ts';
 
@@ -369,8 +369,9 @@ export function overwrittenEdits(
   let overwrote: Overwritten[] | undefined;
   for (const f in values) {
     const col = t.fields[f];
-    const s = stampIn(col, row);
-    if (!s || s.origin !== org.id || valueIn(col, row) === values[f]) continue;
+    // Only a local edit can be overwritten; its stamp is read slot by slot, without a copy.
+    if (originIn(col, row) !== org.id || valueIn(col, row) === values[f]) continue;
+    const editedAt = editedAtIn(col, row)!;
     const mapping = pnc.subscriptions[p.partnerObject]?.mapping;
     let based: number | undefined;
     for (const k in body.changes)
@@ -378,8 +379,7 @@ export function overwrittenEdits(
         based = body.basedOn[k];
         break;
       }
-    if (s.editedAt !== based)
-      (overwrote ??= []).push({ field: f, editedAt: s.editedAt, origin: s.origin });
+    if (editedAt !== based) (overwrote ??= []).push({ field: f, editedAt, origin: org.id });
   }
   return overwrote;
 }

@@ -6,7 +6,7 @@ import { sourceFor, stampFor } from '../org/interned.ts';
 import type { ChangeSource, OrgState } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { fieldsAt } from '../org/recordCopies.ts';
-import { stampAt, stampIn, valueAt, valueIn } from '../org/recordTables.ts';
+import { editedAtIn, stampAt, valueAt, valueIn } from '../org/recordTables.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';
@@ -59,7 +59,7 @@ export function changedFields(
       skipped = true;
       continue;
     }
-    basedOn[name] = stampIn(col, row)?.editedAt ?? -1;
+    basedOn[name] = editedAtIn(col, row) ?? -1;
     count++;
   }
   let values = changes;

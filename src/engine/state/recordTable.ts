@@ -1,9 +1,12 @@
 import type { FieldValue } from '../domain/index.ts';
-import type { FieldStamp, RecordId, UserId } from './org.ts';
+import type { RecordId, UserId } from './org.ts';
 import type { PartnerNetworkRecordConnection } from './recordConnection.ts';
 
-/** One field's values and stamps, interleaved: see `RecordTable.fields`. */
-export type FieldColumn = (FieldValue | FieldStamp | undefined)[];
+/**
+ * One field's values and stamps, interleaved: see `RecordTable.fields`. A stamp is held as its
+ * parts (`editedAt`, `origin`, `via`), all plain values.
+ */
+export type FieldColumn = (FieldValue | undefined)[];
 
 /** When a record was last saved and by whom (SYNC-7). */
 export interface Modified {
@@ -35,9 +38,10 @@ export interface RecordTable {
   ConnectionReceivedId: (string | null)[];
   IsConverted: boolean[];
   /**
-   * Field API name → per row, its value at 2 × row and where the value came from (its stamp)
-   * at 2 × row + 1. A save writes both, so side by side they share a cache line. A hole is a
-   * field never set on that record.
+   * Field API name → per row, four slots from 4 × row: the value, then where it came from (its
+   * stamp) as `editedAt`, `origin` and `via` (empty for a local edit). A save writes all four,
+   * so side by side they share a cache line, and reading a stamp follows no pointer. A hole is
+   * a field never set on that record. (Format 5 held a stamp object at 2 × row + 1.)
    */
   fields: Record<string, FieldColumn>;
   /** The record's PNRCs, oldest first: derived from the org's PNRCs (see shareIndex.ts). */

@@ -8,8 +8,9 @@ import type { SandboxSettings } from './settings.ts';
  * 3: each org's `queues` and `assignmentRules` (REC-2) and `sharingRules` (SHR-1).
  * 4: each org's `records` held by column, one RecordTable per key prefix.
  * 5: a table's LastModifiedDate and LastModifiedById columns merged into `LastModified`.
+ * 6: a field's stamps held as their parts beside its values, four slots a row.
  */
-export const STATE_FORMAT = 5;
+export const STATE_FORMAT = 6;
 
 /** The whole sandbox as plain data: what persistence stores and a reload restores. */
 export interface SandboxState {

@@ -1,18 +1,29 @@
 import { recordOf } from '../../../src/engine/org/recordCopies.ts';
+import { rowOf, STRIDE, tableOf } from '../../../src/engine/org/recordTables.ts';
 import { describe, expect, it } from 'vitest';
 import { sharedAccount } from './sharedAccount.ts';
 
 const account = () => sharedAccount(3, ['Name', 'Phone']);
 
 describe('how records are held in memory', () => {
-  it('updates made in one burst share their stamp; a later edit gets its own', () => {
+  it('a stamp is held as plain slots beside its value: a burst carries one stamp, a later edit its own', () => {
     const { s, A, id } = account();
     s.run([
       { type: 'record.update', org: 'a', as: A, id, values: { Name: 'One' } },
       { type: 'record.update', org: 'a', as: A, id, values: { Phone: '1' } },
     ]);
     const rec = () => recordOf(s.sandbox.state.orgs.a!, id)!;
-    expect(rec().stamps.Name).toBe(rec().stamps.Phone);
+    expect(rec().stamps.Name).toEqual({ editedAt: s.sandbox.now, origin: 'a' });
+    expect(rec().stamps.Phone).toEqual(rec().stamps.Name);
+    const t = tableOf(s.sandbox.state.orgs.a!, id)!;
+    // No object is kept per stamp: the column holds the value and the stamp's parts.
+    const at = STRIDE * rowOf(id);
+    expect([0, 1, 2, 3].map((i) => t.fields.Phone![at + i])).toEqual([
+      '1',
+      s.sandbox.now,
+      'a',
+      undefined,
+    ]);
     s.advance(500);
     s.run([{ type: 'record.update', org: 'a', as: A, id, values: { Phone: '2' } }]);
     expect(rec().stamps.Phone).toEqual({ editedAt: s.sandbox.now, origin: 'a' });

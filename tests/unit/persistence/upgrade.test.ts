@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { S2S } from '../../../src/engine/api.ts';
 import type { SandboxState } from '../../../src/engine/state/sandboxState.ts';
 import { STATE_FORMAT } from '../../../src/engine/state/sandboxState.ts';
+import { STRIDE } from '../../../src/engine/org/recordTables.ts';
 import { DexieStore } from '../../../src/persistence/dexieStore.ts';
 import { splitStateV2 } from '../../../src/persistence/layoutV2.ts';
 import {
@@ -20,6 +21,54 @@ const fieldsByOrg = (s: S2S) =>
 const recordOrder = (s: S2S) =>
   s.sandbox.state.orgOrder.map((id) => recordIds(s.sandbox.state.orgs[id]!));
 const fixtureState = () => structuredClone(fixture.snapshots[0]!.state) as unknown as SandboxState;
+
+type Tables = Record<string, { records: Record<string, Record<string, unknown>> }>;
+
+/** A copy of a state with its tables as format 5 held them: a stamp object at 2 × row + 1. */
+function asFormat5(state: SandboxState) {
+  const v5 = structuredClone(state) as unknown as { orgs: Tables };
+  for (const org of Object.values(v5.orgs))
+    for (const t of Object.values(org.records)) {
+      const fields = t.fields as Record<string, unknown[]>;
+      for (const [f, col] of Object.entries(fields)) {
+        const out: unknown[] = [];
+        for (let row = 0; STRIDE * row < col.length; row++) {
+          const [value, editedAt, origin, via] = col.slice(STRIDE * row, STRIDE * row + STRIDE);
+          const stamp =
+            editedAt === undefined
+              ? undefined
+              : via
+                ? { editedAt, origin, via }
+                : { editedAt, origin };
+          out.push(value, stamp);
+        }
+        while (out.length && out[out.length - 1] === undefined) out.pop();
+        fields[f] = out;
+      }
+    }
+  return v5;
+}
+
+/** A state with records of three orgs, some deleted, some received through a connection. */
+function worldWithHoles() {
+  const s = S2S.create({ seed: 4 });
+  connectedWorld(s, 3);
+  s.dispatch({ type: 'clock.advance', ms: 5000 });
+  const ids = s.orgs().map((o) => {
+    const r = s.dispatch({
+      type: 'record.create',
+      org: o.id,
+      as: o.adminId,
+      object: 'Account',
+      values: { Name: 'Gone soon' },
+    });
+    return r.ok ? r.id! : '';
+  });
+  s.orgs().forEach((o, i) =>
+    s.dispatch({ type: 'record.delete', org: o.id, as: o.adminId, id: ids[i]! }),
+  );
+  return s.sandbox.snapshot();
+}
 
 /** Version 1 exactly as it shipped, written out here so later edits to schema.ts cannot hide a break. */
 async function writeV1(name: string) {
@@ -232,28 +281,10 @@ describe('state format migrations', () => {
   });
 
   it("4 → 5 keeps each record's LastModifiedDate and LastModifiedById in one column and each field's stamps beside its values, every record as it was", () => {
-    expect(STATE_FORMAT).toBe(5);
-    // A format 4 state: today's tables with the two last-modified columns of format 4.
-    const s = S2S.create({ seed: 4 });
-    connectedWorld(s, 3);
-    s.dispatch({ type: 'clock.advance', ms: 5000 });
-    const ids = s.orgs().map((o) => {
-      const r = s.dispatch({
-        type: 'record.create',
-        org: o.id,
-        as: o.adminId,
-        object: 'Account',
-        values: { Name: 'Gone soon' },
-      });
-      return r.ok ? r.id! : '';
-    });
-    s.orgs().forEach((o, i) =>
-      s.dispatch({ type: 'record.delete', org: o.id, as: o.adminId, id: ids[i]! }),
-    );
-    const current = s.sandbox.snapshot();
-    const v4 = structuredClone(current) as unknown as {
-      orgs: Record<string, { records: Record<string, Record<string, unknown>> }>;
-    };
+    // A format 4 state: format 5's tables with the two last-modified columns of format 4.
+    const current = worldWithHoles();
+    const v5 = asFormat5(current);
+    const v4 = structuredClone(v5);
     let rows = 0;
     for (const org of Object.values(v4.orgs))
       for (const t of Object.values(org.records)) {
@@ -274,9 +305,10 @@ describe('state format migrations', () => {
         rows += merged.length;
       }
     expect(rows).toBeGreaterThan(0);
-    const out = STATE_MIGRATIONS[4]!(
-      v4 as unknown as Record<string, unknown>,
-    ) as unknown as SandboxState;
+    const out5 = STATE_MIGRATIONS[4]!(v4 as unknown as Record<string, unknown>);
+    expect(out5).toEqual(v5);
+    // On through format 6, to today's tables.
+    const out = STATE_MIGRATIONS[5]!(out5) as unknown as SandboxState;
     for (const id of current.orgOrder) {
       const before = current.orgs[id]!;
       const after = out.orgs[id]!;
@@ -291,6 +323,59 @@ describe('state format migrations', () => {
     expect(
       STATE_MIGRATIONS[4]!(structuredClone(out) as unknown as Record<string, unknown>),
     ).toEqual(out);
+  });
+
+  it("5 → 6 holds each field's stamp as its parts beside its value, every record as it was", () => {
+    expect(STATE_FORMAT).toBe(6);
+    const current = worldWithHoles();
+    const v5 = asFormat5(current);
+    let stamps = 0;
+    for (const org of Object.values(v5.orgs))
+      for (const t of Object.values(org.records))
+        for (const col of Object.values(t.fields as Record<string, unknown[]>))
+          stamps += col.filter((x) => typeof x === 'object' && x !== null).length;
+    expect(stamps).toBeGreaterThan(0);
+    const out = STATE_MIGRATIONS[5]!(
+      v5 as unknown as Record<string, unknown>,
+    ) as unknown as SandboxState;
+    expect(out).toEqual(current);
+    // Received records keep where their values came from.
+    const received = current.orgOrder.flatMap((id) =>
+      recordIds(current.orgs[id]!).map((rid) => recordOf(current.orgs[id]!, rid)!),
+    );
+    expect(received.some((r) => Object.values(r.stamps).some((st) => st.via))).toBe(true);
+    // Already in the new layout (tables rebuilt from checkpoint rows): left as it is.
+    expect(
+      STATE_MIGRATIONS[5]!(structuredClone(current) as unknown as Record<string, unknown>),
+    ).toEqual(current);
+  });
+
+  it('5 → 6 reads a JSON copy of a format 5 state, whose holes are nulls', () => {
+    const current = worldWithHoles();
+    const json = JSON.parse(JSON.stringify(asFormat5(current))) as Record<string, unknown>;
+    const out = STATE_MIGRATIONS[5]!(json) as unknown as SandboxState;
+    for (const id of current.orgOrder) {
+      expect(recordIds(out.orgs[id]!)).toEqual(recordIds(current.orgs[id]!));
+      for (const rid of recordIds(current.orgs[id]!))
+        expect(recordOf(out.orgs[id]!, rid)).toEqual(recordOf(current.orgs[id]!, rid));
+    }
+  });
+
+  it('5 → 6 tells a format 5 column by its values even when it holds no stamp', () => {
+    const table = { fields: { Phone: ['1', null, '2', null, '3'] } };
+    const state = { orgs: { a: { records: { '001': table } } } };
+    STATE_MIGRATIONS[5]!(state);
+    expect(table.fields.Phone).toEqual([
+      '1',
+      undefined,
+      undefined,
+      undefined,
+      '2',
+      undefined,
+      undefined,
+      undefined,
+      '3',
+    ]);
   });
 
   it("3 → 4 holds each org's records by column, every record and field as it was", () => {
