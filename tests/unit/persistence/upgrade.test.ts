@@ -14,7 +14,9 @@ import {
 } from '../../../src/persistence/migrations.ts';
 import { DB_VERSION, journalFromLog } from '../../../src/persistence/schema.ts';
 import fixture from '../../fixtures/db-v1.json' with { type: 'json' };
-import { connectedWorld, outcome, run } from './world.ts';
+import { connectedWorld, freshStore, outcome, run } from './world.ts';
+import { Autosave } from '../../../src/persistence/autosave.ts';
+import { CORE } from '../../../src/persistence/checkpoint.ts';
 
 const fieldsByOrg = (s: S2S) =>
   s.orgs().map((o) => s.records(o.id).map((r) => ({ Id: r.Id, fields: r.fields })));
@@ -422,5 +424,40 @@ describe('state format migrations', () => {
       objects: ['Lead'],
     });
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('a database saved by state format 5', () => {
+  it('opens with every record and stamp as it was: its rows hold whole records', async () => {
+    const store = freshStore();
+    const meta = await store.create('Format 5', { seed: 6 });
+    const { s2s } = await store.open(meta.id);
+    const save = new Autosave(store, meta.id, s2s, {
+      lock: null,
+      pageEvents: false,
+      intervalMs: 60_000,
+    });
+    await save.start();
+    const { A, ids } = connectedWorld(s2s, 4);
+    run(s2s, [{ type: 'record.update', org: 'acme', as: A, id: ids[0]!, values: { Phone: '1' } }]);
+    s2s.runUntilIdle();
+    await save.flush();
+    await save.stop();
+    // What the last engine wrote: the same rows, with format 5 in the core row.
+    const rows = await store.db.checkpoints.where({ sandboxId: meta.id }).toArray();
+    const core = rows.find((r) => r.part === CORE)!;
+    expect((core.data as { format: number }).format).toBe(STATE_FORMAT);
+    await store.db.checkpoints.put({ ...core, data: { ...(core.data as object), format: 5 } });
+    store.close();
+
+    const { s2s: back } = await new DexieStore(store.db.name).open(meta.id);
+    expect(back.sandbox.state.format).toBe(STATE_FORMAT);
+    for (const o of s2s.orgs()) {
+      const org = s2s.sandbox.state.orgs[o.id]!;
+      const again = back.sandbox.state.orgs[o.id]!;
+      expect(recordIds(again)).toEqual(recordIds(org));
+      for (const id of recordIds(org)) expect(recordOf(again, id)).toEqual(recordOf(org, id));
+    }
+    expect(outcome(back)).toEqual(outcome(s2s));
   });
 });
