@@ -68,7 +68,7 @@ export const STATE_MIGRATIONS: Record<
     const orgs = (state.orgs ?? {}) as Record<string, { records?: Record<string, unknown> }>;
     for (const org of Object.values(orgs))
       for (const t of Object.values(org.records ?? {}) as V5Table[])
-        if (Object.values(t.fields).some(heldStampObjects))
+        if (Object.values(t.fields).some(isFormat5Column))
           for (const f in t.fields) t.fields[f] = stampsBySlot(t.fields[f]!);
     return state;
   },
@@ -85,7 +85,7 @@ type V5Stamp = { editedAt: number; origin: string; via?: string } | null | undef
  * holds none; a format 5 column without any stamp still shows, as a value where format 6
  * holds a stamp's `origin` with no `editedAt` before it.
  */
-function heldStampObjects(col: unknown[]): boolean {
+function isFormat5Column(col: unknown[]): boolean {
   for (let i = 0; i < col.length; i++) {
     const x = col[i];
     if (x !== null && typeof x === 'object') return true;
