@@ -10,6 +10,7 @@ import {
   recordDetail,
   recordsView,
 } from './queries/orgViews.ts';
+import { workspaceTabs } from './queries/workspaceTabs.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
@@ -148,6 +149,10 @@ export class S2S {
   /** Sharing rules: who besides owners and the role hierarchy sees which records (SHR-1). */
   sharingRules(org: string) {
     return [...this.org(org).sharingRules];
+  }
+  /** The tabs `userId` sees in the org's workspace (EN-2, PERM-1). */
+  tabs(org: string, userId: string) {
+    return workspaceTabs(this.org(org), userId);
   }
   s2sSettings(org: string) {
     return this.org(org).s2s;

@@ -177,6 +177,7 @@ const COMMANDS = [
     sendOpenTasks: v.optional(bool),
     sendClosedTasks: v.optional(bool),
     sendEmail: v.optional(bool),
+    from: v.optional(v.picklist(['listView', 'record'])),
   }),
   cmd('pnrc.insert', {
     ...inOrg,

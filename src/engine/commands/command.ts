@@ -201,6 +201,8 @@ export type Command =
       sendOpenTasks?: boolean;
       sendClosedTasks?: boolean;
       sendEmail?: boolean;
+      /** Where the forward started: a list view needs Manage Connections even for one record (PERM-1). */
+      from?: 'listView' | 'record';
     }
   | {
       type: 'pnrc.insert';

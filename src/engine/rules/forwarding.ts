@@ -234,8 +234,10 @@ export function forwardCommand(
   }
   if (!cmd.recordIds.length || !cmd.connectionIds.length)
     return refuse('FWD-1', 'Choose at least one record and one connection.');
-  if (cmd.recordIds.length > 1) {
-    const m = requireManageConnections(u, 'forward several records from a list view');
+  // A list view's Forward to Connections needs Manage Connections even for one record; the
+  // record page's does not (PERM-1). Without `from`, several records can only be a list view.
+  if (cmd.from === 'listView' || cmd.recordIds.length > 1) {
+    const m = requireManageConnections(u, 'forward records from a list view');
     if (m) return m;
   }
   const related = cmd.relatedObjects ?? [];

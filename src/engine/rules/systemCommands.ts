@@ -2,6 +2,9 @@ import type { Command } from '../commands/command.ts';
 import { refuse, type Plan, type Refusal } from '../plan/plan.ts';
 import type { Sandbox } from '../sandbox.ts';
 
+/** Enough for a hub and its partners, few enough to draw and follow on one screen. */
+export const MAX_ORGS = 5;
+
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
 /**
@@ -18,6 +21,8 @@ export function systemCommand(sb: Sandbox, cmd: Command): Plan | Refusal | null 
           `Org id "${cmd.org}" must start with a letter and use letters, digits, - or _ (at most 40).`,
         );
       if (s.orgs[cmd.org]) return refuse('API', `An org with id "${cmd.org}" already exists.`);
+      if (s.orgOrder.length >= MAX_ORGS)
+        return refuse('API', `A sandbox holds at most ${MAX_ORGS} orgs.`);
       const name = cmd.name.trim();
       if (!name || name.length > 80) return refuse('API', 'Org name must be 1 to 80 characters.');
       const domain = (cmd.domain ?? `${cmd.org.toLowerCase()}.example.com`).toLowerCase();

@@ -278,7 +278,7 @@ describe('Permissions', () => {
       s,
       { type: 'record.forward', org: ACME, as: std, recordIds: [a1, a2], connectionIds: [c.aConn] },
       'PERM-1',
-      /forward several records from a list view/,
+      /forward records from a list view/,
     );
     expect(
       s.dispatch({
@@ -291,6 +291,26 @@ describe('Permissions', () => {
     ).toMatchObject({ ok: true });
     s.runUntilIdle();
     expect(s.records(GLOBEX, { object: 'Account' }).map((r) => r.fields.Name)).toContain('One');
+  });
+
+  it('PERM-1: a list view forward of one record needs Manage Connections; the same record from its page does not', () => {
+    const c = connectedOrgs();
+    const { s } = c;
+    const std = addUser(s, ACME, c.A, 'Ann Std');
+    const a1 = create(s, ACME, std, 'Account', { Name: 'One' });
+    const fwd = { type: 'record.forward' as const, org: ACME, as: std, recordIds: [a1] };
+    refused(
+      s,
+      { ...fwd, connectionIds: [c.aConn], from: 'listView' as const },
+      'PERM-1',
+      /Manage Connections permission needed to forward records from a list view/,
+    );
+    expect(s.recordConnections(ACME)).toHaveLength(0);
+    expect(s.dispatch({ ...fwd, connectionIds: [c.aConn], from: 'record' as const })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
   });
 
   it('PERM-2: a non-admin forwards own records and those owned below them in the role hierarchy, not others', () => {
