@@ -26,9 +26,8 @@ describe('the app shell', () => {
     expect(await nodes.nth(0).innerText()).toContain('acme.example.com');
     expect(await nodes.nth(1).innerText()).toContain('Globex');
     expect(await s.page.getByTestId('sandbox-name').innerText()).toBe('My first sandbox');
-    expect(await s.page.getByRole('region', { name: 'Acme summary' }).innerText()).toContain(
-      'org screens',
-    );
+    const acme = s.page.getByRole('region', { name: 'Acme workspace' });
+    expect(await acme.getByRole('tab', { name: 'Setup' }).count()).toBe(1);
     await expect.poll(() => s.page.getByTestId('save-status').innerText()).toContain('Saved');
     // No banner: IndexedDB works here.
     expect(await s.page.getByTestId('memory-banner').count()).toBe(0);
