@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 export const MOUNT = '/course/s2s/';
-const DIST = resolve('dist');
+// S2S_DIST lets several builds be tested side by side (each in its own folder).
+const DIST = resolve(process.env.S2S_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
 
 export interface Session {
