@@ -199,6 +199,7 @@ const COMMANDS = [
   }),
   cmd('inbox.reject', { ...inOrg, pnrcId: id }),
   cmd('sharing.stop', { ...inOrg, pnrcId: id, deletePartnerCopy: v.optional(bool) }),
+  cmd('notification.markRead', { ...inOrg, indexes: v.array(v.number()) }),
 ] as const;
 
 export const COMMAND_TYPES: readonly string[] = COMMANDS.map((c) => c.entries.type.literal);

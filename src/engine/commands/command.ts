@@ -229,6 +229,13 @@ export type Command =
       matchRecordId?: string;
     }
   | { type: 'inbox.reject'; org: string; as: string; pnrcId: string }
+  | {
+      type: 'notification.markRead';
+      org: string;
+      as: string;
+      /** Positions in the org's notification list (HLT-2). */
+      indexes: number[];
+    }
   | { type: 'sharing.stop'; org: string; as: string; pnrcId: string; deletePartnerCopy?: boolean };
 
 export type CommandType = Command['type'];

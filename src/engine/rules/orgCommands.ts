@@ -11,6 +11,7 @@ import { recordCommand } from './records.ts';
 import { stopSharingCommand } from './sharedRecords.ts';
 import { queueCommand } from './queues.ts';
 import { sharingRuleCommand } from './sharingRules.ts';
+import { markNotificationsRead } from './notifications.ts';
 
 type OrgCommand = Extract<Command, { org: string; as: string }>;
 
@@ -55,6 +56,8 @@ export function handleOrgCommand(ctx: RuleContext, org: OrgState, cmd: Command):
       return queueCommand(ctx, org, u, c);
     case 'sharingRule.add':
       return sharingRuleCommand(ctx, org, u, c);
+    case 'notification.markRead':
+      return markNotificationsRead(ctx, org, u, c);
     default:
       return orgAdmin(ctx, org, u, c);
   }

@@ -83,6 +83,8 @@ export interface Notification {
     | 'syncFailure'
     | 'connectionDeactivated';
   text: string;
+  /** Marked read in the Health tab; a new notification is unread. */
+  read?: boolean;
 }
 
 export interface SyncFailure {
