@@ -1,6 +1,13 @@
 import type { S2S } from '../../engine/api.ts';
 import type { Command, CommandResult } from '../../engine/commands/command.ts';
-import type { SandboxSession } from '../../app/session.svelte.ts';
+
+/** What a workspace reads from the open sandbox (the app's session, or a bench's stand-in). */
+export interface WorkspaceSource {
+  readonly s2s: S2S | undefined;
+  readonly view: { readonly version: number };
+  readonly now: number;
+  readonly meta: { readonly id: string } | null;
+}
 
 type OrgCommand = Extract<Command, { org: string; as: string }>;
 /** An org command without `org` and `as`: the workspace adds both. */
@@ -24,7 +31,7 @@ export class OrgWorkspace {
   openRecord = $state<Record<string, string | null>>({});
 
   constructor(
-    private readonly session: SandboxSession,
+    private readonly session: WorkspaceSource,
     readonly orgId: string,
   ) {
     const saved = readSaved(this.storageKey);
