@@ -7,7 +7,7 @@ import { waitForApp } from './browser.ts';
 const currentName = (page: Page) => page.getByTestId('sandbox-name').innerText();
 
 async function openMenu(page: Page) {
-  const toggle = page.getByRole('button', { name: /^Sandbox menu/ });
+  const toggle = page.getByRole('button', { name: /^Sandbox .*, menu$/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.locator('#sandbox-menu').waitFor();
 }

@@ -8,7 +8,7 @@ describe('share links', () => {
     const page = s.page;
     await connectAcmeAndGlobex(page);
     const expected = await summary(page);
-    await page.getByRole('button', { name: /^Sandbox menu/ }).click();
+    await page.getByRole('button', { name: /^Sandbox .*, menu$/ }).click();
     await page.getByRole('button', { name: 'Copy share link' }).click();
     const field = page.getByTestId('share-link');
     await field.waitFor();
