@@ -11,6 +11,13 @@ import {
   recordsView,
 } from './queries/orgViews.ts';
 import { workspaceTabs } from './queries/workspaceTabs.ts';
+import {
+  autoMapView,
+  inviteChoices,
+  mappingView,
+  publishView,
+  subscribeView,
+} from './queries/connectionSetup.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
@@ -218,6 +225,32 @@ export class S2S {
       if (filter.limit && out.length >= filter.limit) break;
     }
     return out.reverse();
+  }
+  /** The Contacts, owners, templates and Accounts the New Connection and Accept dialogs offer (CONN-1). */
+  inviteChoices(org: string, as: string) {
+    return inviteChoices(this.org(org), as);
+  }
+  /** Each publishable object and field, and why the others cannot be published (PUB-1, PUB-2, PUB-3). */
+  publishOptions(org: string, connectionId: string, as: string) {
+    return publishView(this.org(org), connectionId, as);
+  }
+  /** What the partner publishes, with the local objects each may map to and Auto-Accept (SUB-1, SUB-5). */
+  subscribeOptions(org: string, connectionId: string) {
+    return subscribeView(this.org(org), connectionId);
+  }
+  /** Per partner field, the compatible local fields and why the others are not (SUB-3). */
+  mappingOptions(org: string, connectionId: string, partnerObject: string, localObject: string) {
+    return mappingView(this.org(org), connectionId, partnerObject, localObject);
+  }
+  /** Auto-Map Fields: fills the fields not in `chosen`, keeps the ones there (SUB-2). */
+  autoMap(
+    org: string,
+    connectionId: string,
+    partnerObject: string,
+    localObject: string,
+    chosen: Record<string, string | null>,
+  ) {
+    return autoMapView(this.org(org), connectionId, partnerObject, localObject, chosen);
   }
   /** SUB-4: subscriptions whose mapping names a local field that no longer exists. */
   brokenMappings(org: string) {
