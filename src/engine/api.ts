@@ -11,6 +11,7 @@ import {
   recordsView,
 } from './queries/orgViews.ts';
 import { workspaceTabs } from './queries/workspaceTabs.ts';
+import { setupView } from './queries/setupView.ts';
 import {
   autoMapView,
   inviteChoices,
@@ -160,6 +161,10 @@ export class S2S {
   /** The tabs `userId` sees in the org's workspace (EN-2, PERM-1). */
   tabs(org: string, userId: string) {
     return workspaceTabs(this.org(org), userId);
+  }
+  /** What Setup lists and offers: roles, FLS, rules, template and queue choices (CONN-8, REC-2, SHR-2). */
+  setup(org: string) {
+    return setupView(this.org(org));
   }
   s2sSettings(org: string) {
     return this.org(org).s2s;
