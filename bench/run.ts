@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { openBenchPages } from './chromiumPage.ts';
 import { runPersistenceBench } from './persistence.bench.ts';
+import { runWorkspaceBench } from './workspace.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -102,12 +103,14 @@ function print(results: BenchResult[]) {
     );
 }
 
-// `npm run bench -- engine` or `-- persistence` runs one part.
+// `npm run bench -- engine`, `-- persistence` or `-- workspace` runs one part.
 const part = process.argv[2];
+const wants = (name: string) => !part || part === name;
 const results = [
-  ...(part !== 'persistence' ? await engineBench() : []),
-  ...(part !== 'persistence' ? await orFailed('engine (Chromium)', engineInChromium) : []),
-  ...(part !== 'engine' ? await orFailed('persistence (Chromium)', runPersistenceBench) : []),
+  ...(wants('engine') ? await engineBench() : []),
+  ...(wants('engine') ? await orFailed('engine (Chromium)', engineInChromium) : []),
+  ...(wants('persistence') ? await orFailed('persistence (Chromium)', runPersistenceBench) : []),
+  ...(wants('workspace') ? await orFailed('workspace (Chromium)', runWorkspaceBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });
