@@ -1,0 +1,29 @@
+import { defineConfig, mergeConfig, type Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import viteConfig from './vite.config.ts';
+
+// One self-contained page for a laptop with no network: opened from disk (file://), where a
+// browser refuses module scripts loaded from other files, so everything is inlined.
+const FILE = 's2s-sandbox.html';
+
+function renameTo(fileName: string): Plugin {
+  return {
+    name: 's2s-single-file-name',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      const page = bundle['index.html'];
+      if (!page) return;
+      delete bundle['index.html'];
+      page.fileName = fileName;
+      bundle[fileName] = page;
+    },
+  };
+}
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    plugins: [viteSingleFile({ removeViteModuleLoader: true }), renameTo(FILE)],
+    build: { outDir: 'dist-single', emptyOutDir: true },
+  }),
+);
