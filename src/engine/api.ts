@@ -12,6 +12,9 @@ import {
 } from './queries/orgViews.ts';
 import { workspaceTabs } from './queries/workspaceTabs.ts';
 import { setupView } from './queries/setupView.ts';
+import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
+import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
+import { syncLine } from './queries/syncLine.ts';
 import {
   autoMapView,
   inviteChoices,
@@ -204,6 +207,26 @@ export class S2S {
   /** Messages in flight or held, each with sentAt and dueAt for drawing. */
   inFlight() {
     return this.sandbox.network.messages();
+  }
+  /** One page of an object's list view for a user, newest first (SHR-1, SHR-2, REC-3). */
+  recordPage(org: string, opts: RecordListOptions) {
+    return recordListPage(this.org(org), opts);
+  }
+  /** A record's page for a user, or null when they cannot see it (SHR-1, SHR-2, REC-3). */
+  recordView(org: string, id: string, as: string) {
+    return recordView(this.org(org), id, as);
+  }
+  /** An object's fields for a user's form and record page, and its children to forward (FWD-1). */
+  objectLayout(org: string, object: string, as: string) {
+    return objectLayout(this.org(org), object, as);
+  }
+  /** What accepting a record from "from Connections" offers (REC-2). */
+  acceptChoices(org: string, pnrcId: string) {
+    return acceptChoices(this.org(org), pnrcId);
+  }
+  /** A shared record's sync state: messages about it on the wire, a failure, or in sync. */
+  syncLine(org: string, recordId: string) {
+    return syncLine(this.sandbox.state, org, recordId, this.inFlight());
   }
   links() {
     return this.sandbox.state.network.links;
