@@ -189,6 +189,92 @@ describe('the Connections tab', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('SUB-4: a mapping to a deleted field is shown broken on the mapping screen until mapped again', async ({
+    app: s,
+  }) => {
+    const { page } = s;
+    await page.evaluate(() => {
+      const s2s = window.s2s!;
+      const G = s2s.orgs()[1]!.adminId;
+      const connectionId = s2s.connections('globex')[0]!.Id;
+      s2s.run([
+        {
+          type: 'field.create',
+          org: 'globex',
+          as: G,
+          object: 'Account',
+          field: {
+            apiName: 'Backup_Phone__c',
+            label: 'Backup Phone',
+            type: { kind: 'Phone' },
+            custom: true,
+          },
+        },
+        {
+          type: 'connection.subscribe',
+          org: 'globex',
+          as: G,
+          connectionId,
+          partnerObject: 'Account',
+          mapping: { Phone: 'Backup_Phone__c' },
+        },
+        { type: 'field.delete', org: 'globex', as: G, object: 'Account', field: 'Backup_Phone__c' },
+      ]);
+    });
+    const globex = await openConnection(page, 'globex');
+    await globex.getByRole('button', { name: 'Edit Account mapping' }).click();
+    const editor = globex.getByRole('form', { name: 'Field mapping: Account from the partner' });
+    const broken = editor.getByRole('alert');
+    await expect.poll(() => broken.innerText()).toContain('Backup_Phone__c');
+    expect(await broken.getByRole('button', { name: 'SUB-4' }).count()).toBe(1);
+    await scrollToTop(editor);
+    await s.screenshot('connections-broken-mapping');
+    const phone = editor.getByRole('combobox', { name: 'Account Phone', exact: true });
+    expect(await phone.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+      'Backup_Phone__c (no longer exists)',
+    );
+    await phone.selectOption({ label: 'Account Phone (Phone)' });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await globex.getByRole('button', { name: 'Edit Account mapping' }).click();
+    expect(await editor.getByRole('alert').count()).toBe(0);
+    expect(await phone.inputValue()).toBe('Phone');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    expect(s.problems).toEqual([]);
+  });
+
+  it('CONN-8: Apply Template publishes what the template lists and unpublishes the rest', async ({
+    app: s,
+  }) => {
+    const { page } = s;
+    await page.evaluate(() => {
+      const s2s = window.s2s!;
+      s2s.run([
+        {
+          type: 'template.create',
+          org: 'acme',
+          as: s2s.orgs()[0]!.adminId,
+          name: 'Contacts only',
+          objects: { Contact: ['LastName', 'Email'] },
+        },
+      ]);
+    });
+    const acme = await openConnection(page, 'acme');
+    await acme
+      .getByRole('combobox', { name: 'Connection Template' })
+      .selectOption({ label: 'Contacts only' });
+    await acme.getByRole('button', { name: 'Apply Template' }).click();
+    const published = acme.getByRole('region', { name: 'Published Objects' });
+    await expect
+      .poll(() => published.getByRole('row', { name: /Last Name, Email/ }).count())
+      .toBe(1);
+    expect(await published.getByRole('row', { name: /Account Phone/ }).count()).toBe(0);
+    expect(await acme.getByRole('region', { name: 'Connection History' }).innerText()).toContain(
+      'Template Contacts only applied',
+    );
+    expect(s.problems).toEqual([]);
+  });
+
   it('CONN-6: Deactivate asks first, says what happens, and both sides end Inactive', async ({
     app: s,
   }) => {
@@ -209,6 +295,47 @@ describe('the Connections tab', () => {
     const globex = await openConnection(page, 'globex');
     await expect.poll(() => globex.getByRole('article').innerText()).toContain('Inactive');
     expect(await acme.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('CONN-3: a new invitation after deactivation can be resent; the invitee decides later, then declines', async ({
+    app: s,
+  }) => {
+    const { page } = s;
+    const acme = acmeOf(page);
+    await acme.getByRole('button', { name: 'Back to Connections' }).click();
+    await acme.getByRole('button', { name: 'New' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New Connection' });
+    await dialog
+      .getByLabel('Contact', { exact: true })
+      .selectOption({ label: 'Lee · Globex Corp · lee@globex.example.com' });
+    await dialog.getByRole('button', { name: 'Save & Send Invite' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const list = acme.getByRole('table', { name: 'Connections' });
+    await list
+      .getByRole('row', { name: /Pending/ })
+      .getByRole('button')
+      .click();
+    await acme.getByRole('button', { name: 'Resend' }).click();
+    await expect.poll(() => acme.getByRole('status').innerText()).toContain('sent again');
+    expect(await acme.getByRole('button', { name: 'Cancel Invitation' }).count()).toBe(1);
+    await runUntilIdle(page);
+
+    const globex = globexOf(page);
+    await globex.getByRole('button', { name: 'Back to Connections' }).click();
+    const gList = globex.getByRole('table', { name: 'Connections' });
+    await gList
+      .getByRole('row', { name: /Invitation Received/ })
+      .getByRole('button')
+      .click();
+    await globex.getByRole('button', { name: 'Decide Later' }).click();
+    const article = globex.getByRole('article');
+    await expect.poll(() => globex.getByRole('status').innerText()).toContain('waits');
+    expect(await article.innerText()).toContain('Invitation Received');
+    await globex.getByRole('button', { name: 'Decline' }).click();
+    await expect.poll(() => article.innerText()).toContain('Rejected');
+    await runUntilIdle(page);
+    await expect.poll(() => acme.getByRole('article').innerText()).toContain('Declined');
     expect(s.problems).toEqual([]);
   });
 });
