@@ -17,3 +17,4 @@ export * from './schemaOps.ts';
 export * from './autoMap.ts';
 export * from './formula.ts';
 export * as fieldBuilders from './fieldBuilders.ts';
+export * from './subscriptionTargets.ts';

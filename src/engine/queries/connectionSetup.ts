@@ -1,6 +1,7 @@
 import {
   autoMapFields,
-  canPublish,
+  canAutoAccept,
+  canSubscribeInto,
   compatibleTargets,
   defaultPublishedFields,
   describeType,
@@ -9,7 +10,7 @@ import {
   type FieldMapping,
   type ObjectDef,
 } from '../domain/index.ts';
-import { fieldHidden } from '../rules/access.ts';
+import { publishFieldCheck } from '../rules/publishing.ts';
 import type { PartnerNetworkConnection, Subscription } from '../state/connection.ts';
 import type { OrgState } from '../state/org.ts';
 import { recordsView } from './orgViews.ts';
@@ -70,16 +71,8 @@ export function publishView(
         label: obj.label,
         published: !!published,
         fields: obj.fields.map((f): PublishFieldView => {
-          const can = canPublish(f);
-          const hidden = u && fieldHidden(org, u, obj.apiName, f.apiName);
-          const notPublishable = !can.ok
-            ? { rule: 'PUB-2', reason: can.reason }
-            : hidden
-              ? {
-                  rule: 'PUB-1',
-                  reason: `${u.Name} cannot edit ${obj.label}.${f.label}, so cannot publish it.`,
-                }
-              : undefined;
+          const why = u ? publishFieldCheck(org, u, obj, f) : null;
+          const notPublishable = why ? { rule: why.rule, reason: why.reason } : undefined;
           return {
             ...choice(f),
             published: !!published?.includes(f.apiName),
@@ -109,25 +102,13 @@ export interface SubscribeObjectView {
 }
 
 function autoAcceptFor(obj: ObjectDef): LocalObjectChoice['autoAccept'] {
-  if (obj.junction)
-    return {
-      allowed: false,
-      reason: `${obj.label} is a junction object: its records are accepted with their parent, so Auto-Accept is not offered (SUB-5).`,
-    };
-  if (obj.parent)
-    return {
-      allowed: false,
-      reason: `${obj.label} is a child object: its records are accepted with their parent, so Auto-Accept is not offered (SUB-5).`,
-    };
-  return { allowed: true };
+  const can = canAutoAccept(obj);
+  return can.ok ? { allowed: true } : { allowed: false, reason: `${can.reason} (SUB-5)` };
 }
 
 /** SUB-1 (which local objects a partner object may land in) with SUB-5 for each. */
 export function localObjectsFor(org: OrgState, partnerObject: string): LocalObjectChoice[] {
-  const partnerCustom = partnerObject.endsWith('__c');
-  const candidates = partnerCustom
-    ? Object.values(org.schema).filter((o) => o.custom)
-    : [org.schema[partnerObject]].filter((o): o is ObjectDef => !!o);
+  const candidates = Object.values(org.schema).filter((o) => canSubscribeInto(partnerObject, o).ok);
   return candidates.map((o) => ({
     apiName: o.apiName,
     label: o.label,

@@ -1,10 +1,13 @@
 import type { Command } from '../commands/command.ts';
 import {
   autoMapFields,
+  canAutoAccept,
   canPublish,
+  canSubscribeInto,
   checkMapping,
   defaultPublishedFields,
   type FieldDef,
+  type ObjectDef,
 } from '../domain/index.ts';
 import { fieldOf } from '../org/fieldIndex.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -47,6 +50,20 @@ function sendPublication(
   );
 }
 
+/** PUB-1 / PUB-2: whether this user may publish one field; the Publish screen asks the same. */
+export function publishFieldCheck(
+  org: OrgState,
+  u: User,
+  obj: ObjectDef,
+  f: FieldDef,
+): Refusal | null {
+  const can = canPublish(f);
+  if (!can.ok) return refuse('PUB-2', can.reason);
+  if (fieldHidden(org, u, obj.apiName, f.apiName))
+    return refuse('PUB-1', `${u.Name} cannot edit ${obj.label}.${f.label}, so cannot publish it.`);
+  return null;
+}
+
 /** PUB-1 / PUB-2 / PUB-3: which fields of an object this user may publish, defaults included. */
 function publishable(
   org: OrgState,
@@ -62,13 +79,8 @@ function publishable(
   for (const name of fields) {
     const f = fieldOf(obj, name);
     if (!f) return refuse('PUB-1', `${obj.label} has no field ${name}.`);
-    const can = canPublish(f);
-    if (!can.ok) return refuse('PUB-2', can.reason);
-    if (fieldHidden(org, u, object, name))
-      return refuse(
-        'PUB-1',
-        `${u.Name} cannot edit ${obj.label}.${f.label}, so cannot publish it.`,
-      );
+    const why = publishFieldCheck(org, u, obj, f);
+    if (why) return why;
   }
   return { ok: true, fields };
 }
@@ -202,20 +214,11 @@ function subscribe(
       'SUB-1',
       `${pnc.ConnectionName} does not publish ${cmd.partnerObject}; you can subscribe only to what the partner publishes.`,
     );
-  const partnerCustom = cmd.partnerObject.endsWith('__c');
   const localObject = cmd.localObject ?? cmd.partnerObject;
   const local = org.schema[localObject];
   if (!local) return refuse('SUB-1', `${org.name} has no object ${localObject}.`);
-  if (!partnerCustom && localObject !== cmd.partnerObject)
-    return refuse(
-      'SUB-1',
-      `A standard object maps to the same standard object: ${cmd.partnerObject} cannot map to ${localObject}.`,
-    );
-  if (partnerCustom && !local.custom)
-    return refuse(
-      'SUB-1',
-      `A custom object maps to a custom object: ${cmd.partnerObject} cannot map to ${localObject}.`,
-    );
+  const target = canSubscribeInto(cmd.partnerObject, local);
+  if (!target.ok) return refuse('SUB-1', target.reason);
   const hand: Record<string, string | null> = {};
   for (const [pf, lf] of Object.entries(cmd.mapping ?? {})) {
     const source = published.find((f) => f.apiName === pf);
@@ -233,11 +236,8 @@ function subscribe(
   const previous = pnc.subscriptions[cmd.partnerObject]?.mapping ?? {};
   const mapping = autoMapFields(published, local.fields, { ...previous, ...hand });
   const autoAccept = cmd.autoAccept ?? pnc.subscriptions[cmd.partnerObject]?.autoAccept ?? false;
-  if (autoAccept && (local.junction || local.parent))
-    return refuse(
-      'SUB-5',
-      `Auto-Accept is not offered for ${local.label}: child and junction objects are accepted with their parent.`,
-    );
+  const accepting = canAutoAccept(local);
+  if (autoAccept && !accepting.ok) return refuse('SUB-5', accepting.reason);
   const sub: Subscription = { localObject, mapping, autoAccept };
   const subscriptions = { ...pnc.subscriptions, [cmd.partnerObject]: sub };
   const mapped = Object.entries(mapping)
