@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
+import { seriousViolations } from './axe.ts';
 
 const acmeOf = (page: Page) => page.getByRole('region', { name: 'Acme workspace' });
 
@@ -270,6 +271,25 @@ describe('the Setup tab', () => {
     await fu.getByRole('button', { name: 'Save Field Update' }).click();
     await expect.poll(() => acme.getByRole('row', { name: /EMEA/ }).count()).toBe(1);
     await s.screenshot('setup-object-detail');
+    await acme.getByRole('columnheader', { name: 'Field Label' }).scrollIntoViewIfNeeded();
+    await s.screenshot('setup-object-fields');
     expect(s.problems).toEqual([]);
+  });
+
+  it('has no serious accessibility findings on its pages', async ({ app: s }) => {
+    const acme = acmeOf(s.page);
+    for (const page of [
+      'Salesforce to Salesforce Settings',
+      'Connection Templates',
+      'Users',
+      'Roles',
+      'Queues',
+      'Assignment Rules',
+      'Sharing Rules',
+      'Object Manager',
+    ]) {
+      await openSetupPage(acme, page);
+      expect(await seriousViolations(s.page, '[aria-label="Acme workspace"]'), page).toEqual([]);
+    }
   });
 });
