@@ -100,6 +100,7 @@ describe('the Setup tab', () => {
     await form.getByLabel('Template Name').fill('Accounts only');
     await form.getByLabel('Account', { exact: true }).check();
     await form.getByRole('group', { name: 'Account fields' }).getByLabel('Account Phone').check();
+    await s.screenshot('setup-template-form');
     await form.getByRole('button', { name: 'Save' }).click();
     const row = acme.getByRole('row', { name: /Accounts only/ });
     await expect.poll(() => row.innerText()).toContain('Account Name, Account Phone');
@@ -160,6 +161,7 @@ describe('the Setup tab', () => {
     await rule.getByLabel('Assign To').selectOption({ label: 'Partner Leads' });
     await rule.getByRole('button', { name: 'Add Entry' }).click();
     await expect.poll(() => rule.getByRole('group', { name: 'Entry 2' }).count()).toBe(1);
+    await s.screenshot('setup-assignment-form');
     await rule.getByRole('button', { name: 'Remove Entry 2' }).click();
     await rule.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => acme.getByText('Partners first').count()).toBe(1);
@@ -225,6 +227,7 @@ describe('the Setup tab', () => {
     await field.getByLabel('Field Label').fill('Region Copy');
     await field.getByLabel(/Field Name/).fill('Region_Copy__c');
     await field.getByLabel('Formula', { exact: true }).fill('Region__c');
+    await s.screenshot('setup-field-form');
     await field.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => acme.getByRole('row', { name: /Region_Copy__c/ }).innerText())
