@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { connectAcmeAndGlobex } from './story.ts';
+import { seriousViolations } from './axe.ts';
 
 // The record tabs, driven the way a person would: by role and visible label. State is only
 // arranged through window.s2s (orgs connected, publications, subscriptions); every step
@@ -103,6 +104,7 @@ describe('record tabs', () => {
     expect(await form.getByLabel('Account Phone').inputValue()).toBe('555-0100');
     expect(await form.getByLabel('Industry').inputValue()).toBe('Technology');
     await s.screenshot('records-new-form-refused');
+    expect(await seriousViolations(s.page, '[role="dialog"]')).toEqual([]);
     await form.getByLabel('Account Name').fill('Initech');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => form.count()).toBe(0);
@@ -134,6 +136,7 @@ describe('record tabs', () => {
     const acme = await openAccounts(s.page, 'Acme');
     await acme.getByRole('checkbox', { name: 'Select Initech' }).check();
     await s.screenshot('records-list');
+    expect(await seriousViolations(s.page, '[aria-label="Acme workspace"]')).toEqual([]);
     await acme.getByRole('button', { name: 'Forward to Connection(s)' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'Forward to Connection(s)' });
     await dialog.getByRole('checkbox', { name: 'Globex Corp' }).check();
@@ -146,6 +149,7 @@ describe('record tabs', () => {
       .poll(() => preview.innerText())
       .toContain('1 Account and 1 Contact will be sent to Globex Corp.');
     await s.screenshot('records-forward-preview');
+    expect(await seriousViolations(s.page, '[role="dialog"]')).toEqual([]);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     const row = acme.getByRole('row', { name: /Initech/ });
@@ -168,6 +172,7 @@ describe('record tabs', () => {
     expect(await dialog.getByLabel('Owner').count()).toBe(1);
     expect(await dialog.getByLabel('Existing Account').count()).toBe(1);
     await s.screenshot('records-accept-dialog');
+    expect(await seriousViolations(s.page, '[role="dialog"]')).toEqual([]);
     await dialog.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect
@@ -204,6 +209,7 @@ describe('record tabs', () => {
     const gLine = globex.getByRole('status', { name: 'Sync' });
     await expect.poll(() => gLine.innerText()).toMatch(/travelling from Acme, due in/);
     await s.screenshot('records-page-sync-line');
+    expect(await seriousViolations(s.page, '[aria-label="Globex workspace"]')).toEqual([]);
     await runUntilIdle(s.page);
     await expect.poll(() => line.innerText()).toBe('In sync');
     await expect.poll(() => gLine.innerText()).toBe('In sync');
