@@ -287,6 +287,105 @@ describe('record tabs', () => {
     await acme.getByLabel('Current user').selectOption({ index: 0 });
   });
 
+  it('REC-5 and REC-2: a Lead converts once it has a Company; accepting one offers assignment rules and queues', async ({
+    app: s,
+  }) => {
+    await s.page.evaluate(() => {
+      const s2s = window.s2s!;
+      const [acme, globex] = s2s.orgs();
+      const A = acme!.adminId;
+      const G = globex!.adminId;
+      s2s.run([
+        {
+          type: 'record.create',
+          org: 'acme',
+          as: A,
+          object: 'Lead',
+          values: { LastName: 'Nocompany' },
+        },
+        {
+          type: 'connection.publish',
+          org: 'acme',
+          as: A,
+          connectionId: s2s.connections('acme')[0]!.Id,
+          object: 'Lead',
+          fields: ['LastName', 'Company'],
+        },
+        { type: 'queue.create', org: 'globex', as: G, name: 'Lead Queue', objects: ['Lead'] },
+      ]);
+      s2s.runUntilIdle();
+      s2s.run([
+        {
+          type: 'connection.subscribe',
+          org: 'globex',
+          as: G,
+          connectionId: s2s.connections('globex')[0]!.Id,
+          partnerObject: 'Lead',
+          autoAccept: false,
+        },
+      ]);
+      s2s.runUntilIdle();
+    });
+    const acme = region(s.page, 'Acme');
+    await acme.getByRole('tab', { name: 'Leads' }).click();
+    await acme.getByRole('button', { name: 'Nocompany', exact: true }).click();
+    await acme.getByRole('button', { name: 'Convert' }).click();
+    await s.page
+      .getByRole('alertdialog', { name: 'Convert Lead' })
+      .getByRole('button', { name: 'Convert' })
+      .click();
+    const refusal = acme.getByRole('alert');
+    await expect
+      .poll(() => refusal.innerText())
+      .toContain('A Lead needs a Company to be converted.');
+    expect(await refusal.getByRole('button', { name: 'REC-5' }).count()).toBe(1);
+
+    await acme.getByRole('button', { name: 'Edit' }).click();
+    const form = s.page.getByRole('dialog', { name: 'Edit Lead' });
+    await form.getByLabel('Company').fill('Hooli');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await acme.getByRole('button', { name: 'Forward to Connection(s)' }).click();
+    const fwd = s.page.getByRole('dialog', { name: 'Forward to Connection(s)' });
+    await fwd.getByRole('checkbox', { name: 'Globex Corp' }).check();
+    await expect
+      .poll(() => fwd.getByRole('region', { name: 'Preview' }).innerText())
+      .toContain('1 Lead will be sent to Globex Corp.');
+    await fwd.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fwd.count()).toBe(0);
+    await runUntilIdle(s.page);
+
+    const globex = region(s.page, 'Globex');
+    await globex.getByRole('tab', { name: 'Leads' }).click();
+    const inbox = globex.getByRole('region', { name: /Leads from Connections/ });
+    await inbox.getByRole('button', { name: 'Accept' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'Accept Lead' });
+    await dialog.getByRole('checkbox', { name: 'Use active assignment rule' }).check();
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toContain('There is no active Lead assignment rule');
+    await dialog.getByRole('checkbox', { name: 'Use active assignment rule' }).uncheck();
+    await dialog.getByLabel('Owner').selectOption({ label: 'Queue: Lead Queue' });
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await globex.getByRole('button', { name: 'Nocompany', exact: true }).click();
+    await expect.poll(() => globex.getByText('Lead Queue').count()).toBe(1);
+    await globex.getByRole('button', { name: '← Back to list' }).click();
+
+    // Converting the shared Lead ends its sharing on both sides (REC-5).
+    await acme.getByRole('button', { name: 'Convert' }).click();
+    await s.page
+      .getByRole('alertdialog', { name: 'Convert Lead' })
+      .getByRole('button', { name: 'Convert' })
+      .click();
+    await expect.poll(() => acme.getByText('Converted', { exact: true }).count()).toBe(1);
+    const sharing = acme.getByRole('region', { name: 'External Sharing' });
+    await expect.poll(() => sharing.innerText()).toContain('Inactive');
+    await acme.getByRole('button', { name: '← Back to list' }).click();
+    expect(s.problems).toEqual([]);
+  });
+
   it('with the clock playing, the sync line counts down and then reads "In sync"', async ({
     app: s,
   }) => {
