@@ -249,6 +249,43 @@ describe('record tabs', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('REC-2: Reject drops a record waiting in "Accounts from Connections"', async ({ app: s }) => {
+    await s.page.evaluate(() => {
+      const s2s = window.s2s!;
+      const A = s2s.orgs()[0]!.adminId;
+      const [made] = s2s.run([
+        {
+          type: 'record.create',
+          org: 'acme',
+          as: A,
+          object: 'Account',
+          values: { Name: 'Rejectme' },
+        },
+      ]) as { id: string }[];
+      s2s.run([
+        {
+          type: 'record.forward',
+          org: 'acme',
+          as: A,
+          recordIds: [made!.id],
+          connectionIds: [s2s.connections('acme')[0]!.Id],
+        },
+      ]);
+      s2s.runUntilIdle();
+    });
+    const globex = await openAccounts(s.page, 'Globex');
+    const inbox = globex.getByRole('region', { name: /Accounts from Connections/ });
+    await expect.poll(() => inbox.innerText()).toContain('Rejectme');
+    await inbox
+      .getByRole('row', { name: /Rejectme/ })
+      .getByRole('button', { name: 'Reject' })
+      .click();
+    await expect
+      .poll(() => inbox.getByRole('heading').innerText())
+      .toBe('Accounts from Connections (0)');
+    expect(await globex.getByRole('button', { name: 'Rejectme' }).count()).toBe(0);
+  });
+
   it('PERM-1: a Standard User without Manage Connections cannot forward from the list', async ({
     app: s,
   }) => {
