@@ -127,18 +127,14 @@ describe('record list pages', () => {
     expect(got.sharing).toMatch(/^Received from /);
   });
 
-  it('an admin page of 10,000 records costs the page, not the whole list', () => {
+  // Its cost is measured by `npm run bench -- workspace`, not timed here.
+  it('an admin page deep inside 10,000 records holds that page and the total', () => {
     const { s, A } = oneOrg();
     accounts(s, A, 10_000);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++)
-      s.recordPage('acme', { object: 'Account', as: A, offset: 5000, limit: 50 });
-    const each = (performance.now() - t0) / 20;
     const page = s.recordPage('acme', { object: 'Account', as: A, offset: 5000, limit: 50 });
     expect(page.total).toBe(10_000);
     expect(page.rows).toHaveLength(50);
     expect(page.rows[0]!.name).toBe('Account 4999');
-    // A copy of every record took tens of milliseconds here; a page takes well under one.
-    expect(each).toBeLessThan(5);
+    expect(page.rows.at(-1)!.name).toBe('Account 4950');
   });
 });
