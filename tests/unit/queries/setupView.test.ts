@@ -61,9 +61,11 @@ describe('setup view', () => {
 
   it('SHR-2: reports the profiles a field is hidden from, and roles and rules made in Setup', () => {
     const { s, A } = acme();
-    const ceo = s.run([{ type: 'role.create', org: 'acme', as: A, name: 'CEO' }])[0]!;
+    const ceo = s.run([{ type: 'role.create', org: 'acme', as: A, name: 'CEO' }])[0] as {
+      id: string;
+    };
     s.run([
-      { type: 'role.create', org: 'acme', as: A, name: 'Sales', parentRoleId: ceo.id! },
+      { type: 'role.create', org: 'acme', as: A, name: 'Sales', parentRoleId: ceo.id },
       {
         type: 'field.setHidden',
         org: 'acme',
