@@ -27,6 +27,8 @@ export interface ObjectLayout {
   /** In the object's order, without the fields hidden from this user (SHR-2) nor the owner. */
   fields: LayoutField[];
   children: ForwardChild[];
+  /** EN-2: Forward to Connection and "<Objects> from Connections" exist only once S2S is on. */
+  s2sActions: boolean;
 }
 
 /** Whether the engine's check refuses a field for being read-only, whatever its value. */
@@ -57,6 +59,7 @@ export function objectLayout(org: OrgState, object: string, as: string): ObjectL
     nameField: def.nameField,
     fields,
     children: forwardChildren(org, object),
+    s2sActions: org.s2s.enabled,
   };
 }
 

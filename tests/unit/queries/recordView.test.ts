@@ -28,6 +28,13 @@ describe('record page and form queries', () => {
     expect(layout.fields.find((f) => f.apiName === 'CaseNumber')?.editable).toBe(false);
   });
 
+  it('EN-2: a record tab offers Forward to Connection only once S2S is enabled', () => {
+    const { s, A } = oneOrg();
+    expect(s.objectLayout('acme', 'Account', A)!.s2sActions).toBe(false);
+    s.run([{ type: 's2s.enable', org: 'acme', as: A }]);
+    expect(s.objectLayout('acme', 'Account', A)!.s2sActions).toBe(true);
+  });
+
   it('keeps required fields editable (Opportunity Close Date)', () => {
     const { s, A } = oneOrg();
     const f = s
