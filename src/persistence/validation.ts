@@ -77,6 +77,7 @@ const COMMANDS = [
     ...inOrg,
     apiName: id,
     label: text,
+    pluralLabel: v.optional(text),
     fields: v.optional(v.array(fieldDef)),
   }),
   cmd('field.create', { ...inOrg, object: id, field: fieldDef }),

@@ -179,7 +179,7 @@ describe('the Setup tab', () => {
     await s.screenshot('setup-object-manager');
     await acme.getByRole('button', { name: 'New Custom Object' }).click();
     const form = newForm(acme, 'New Custom Object');
-    await form.getByLabel('Label').fill('Invoice');
+    await form.getByLabel('Label', { exact: true }).fill('Invoice');
     await form.getByLabel(/Object Name/).fill('Invoice__c');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => acme.getByRole('tab', { name: 'Invoices' }).count()).toBe(1);

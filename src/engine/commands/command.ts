@@ -46,6 +46,8 @@ export type Command =
       as: string;
       apiName: string;
       label: string;
+      /** The tab's name; "<label>s" when left out. */
+      pluralLabel?: string;
       fields?: FieldDef[];
     }
   | { type: 'field.create'; org: string; as: string; object: string; field: FieldDef }

@@ -162,7 +162,12 @@ export function orgAdmin(
     case 'object.create': {
       const prefixes = Object.values(org.schema).map((o) => o.keyPrefix);
       const made = createCustomObject(
-        { apiName: cmd.apiName, label: cmd.label, fields: cmd.fields },
+        {
+          apiName: cmd.apiName,
+          label: cmd.label,
+          pluralLabel: cmd.pluralLabel,
+          fields: cmd.fields,
+        },
         prefixes,
       );
       if (!made.ok) return refuse('PUB-1', made.reason);

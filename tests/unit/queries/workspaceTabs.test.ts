@@ -55,6 +55,17 @@ describe('workspace tabs', () => {
     s.run([{ type: 'object.create', org: 'acme', as: A, apiName: 'Invoice__c', label: 'Invoice' }]);
     expect(labels(s, A).at(-1)).toBe('Invoices');
     expect(s.tabs('acme', A).at(-1)).toMatchObject({ id: 'Invoice__c', object: 'Invoice__c' });
+    s.run([
+      {
+        type: 'object.create',
+        org: 'acme',
+        as: A,
+        apiName: 'Property__c',
+        label: 'Property',
+        pluralLabel: 'Properties',
+      },
+    ]);
+    expect(labels(s, A).at(-1)).toBe('Properties');
   });
 
   it('a sandbox holds at most five orgs', () => {
