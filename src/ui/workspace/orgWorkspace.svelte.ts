@@ -34,6 +34,8 @@ export class OrgWorkspace {
     private readonly session: WorkspaceSource,
     readonly orgId: string,
   ) {
+    if (!session.s2s) throw new Error('A workspace needs an open sandbox.');
+    this.s2s = session.s2s;
     const saved = readSaved(this.storageKey);
     const users = this.s2s.users(orgId);
     const admin = this.s2s.orgs().find((o) => o.id === orgId)?.adminId ?? '';
@@ -45,10 +47,12 @@ export class OrgWorkspace {
     return `s2s-workspace:${this.session.meta?.id ?? ''}:${this.orgId}`;
   }
 
-  /** The open sandbox; read `version` first in a `$derived` so it re-runs on every change. */
-  get s2s(): S2S {
-    return this.session.s2s!;
-  }
+  /**
+   * The sandbox this workspace was opened on; read `version` first in a `$derived` so it re-runs
+   * on every change. Held, not read from the session, so a screen still on the page while
+   * another sandbox opens never looks up its org in the wrong sandbox.
+   */
+  readonly s2s: S2S;
 
   get version(): number {
     return this.session.view.version;
