@@ -188,7 +188,15 @@ export class SandboxSession {
     return `${base.split('#')[0]}#s=${encodeScenario(this.s2s.scenario())}`;
   }
 
+  private disposers: (() => void)[] = [];
+
+  /** Runs `f` when the session is disposed (listeners the app added around it). */
+  onDispose(f: () => void) {
+    this.disposers.push(f);
+  }
+
   dispose() {
+    for (const f of this.disposers.splice(0)) f();
     this.clock.dispose();
     void this.detach();
   }
