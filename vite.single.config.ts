@@ -19,8 +19,16 @@ function renameTo(fileName: string): Plugin {
   };
 }
 
+// Everything is inlined here, so the budget of what a first visit loads applies to dist/ only.
+const withoutBudget = {
+  ...viteConfig,
+  plugins: (viteConfig.plugins ?? []).filter(
+    (p) => !(p && typeof p === 'object' && 'name' in p && p.name === 's2s-bundle-budget'),
+  ),
+};
+
 export default mergeConfig(
-  viteConfig,
+  withoutBudget,
   defineConfig({
     plugins: [viteSingleFile({ removeViteModuleLoader: true }), renameTo(FILE)],
     build: { outDir: 'dist-single', emptyOutDir: true },
