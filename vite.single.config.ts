@@ -1,3 +1,5 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import viteConfig from './vite.config.ts';
@@ -9,19 +11,24 @@ const FILE = 's2s-sandbox.html';
 function renameTo(fileName: string): Plugin {
   return {
     name: 's2s-single-file-name',
-    enforce: 'post',
-    generateBundle(_, bundle) {
-      const page = bundle['index.html'];
-      if (!page) return;
-      delete bundle['index.html'];
-      page.fileName = fileName;
-      bundle[fileName] = page;
+    // Rolldown does not let a plugin re-key the bundle, so the page is renamed once written.
+    writeBundle(options) {
+      const dir = options.dir ?? 'dist-single';
+      renameSync(join(dir, 'index.html'), join(dir, fileName));
     },
   };
 }
 
+// Everything is inlined here, so the budget of what a first visit loads applies to dist/ only.
+const withoutBudget = {
+  ...viteConfig,
+  plugins: (viteConfig.plugins ?? []).filter(
+    (p) => !(p && typeof p === 'object' && 'name' in p && p.name === 's2s-bundle-budget'),
+  ),
+};
+
 export default mergeConfig(
-  viteConfig,
+  withoutBudget,
   defineConfig({
     plugins: [viteSingleFile({ removeViteModuleLoader: true }), renameTo(FILE)],
     build: { outDir: 'dist-single', emptyOutDir: true },

@@ -176,9 +176,9 @@ export class SandboxSession {
   }
 
   /** Imports a file and opens it; on error nothing changes and the store's message comes back. */
-  async importText(text: string): Promise<string | null> {
+  async importText(text: string): Promise<{ error: string; detail?: string } | null> {
     const r = await this.store.importFile(text);
-    if (!r.ok) return r.error;
+    if (!r.ok) return { error: r.error, detail: r.detail };
     await this.open(r.meta.id);
     return null;
   }
@@ -188,7 +188,15 @@ export class SandboxSession {
     return `${base.split('#')[0]}#s=${encodeScenario(this.s2s.scenario())}`;
   }
 
+  private disposers: (() => void)[] = [];
+
+  /** Runs `f` when the session is disposed (listeners the app added around it). */
+  onDispose(f: () => void) {
+    this.disposers.push(f);
+  }
+
   dispose() {
+    for (const f of this.disposers.splice(0)) f();
     this.clock.dispose();
     void this.detach();
   }

@@ -15,20 +15,27 @@ async function chooseStore(search: string): Promise<SandboxStore> {
 }
 
 /**
- * Opens the store, then the sandbox to show: one rebuilt from a share link in the URL hash
- * (`#s=…`, removed afterwards), else the last opened, else the newest, else a new one with
- * the default preset.
+ * A share link (`#s=…`) becomes a new saved sandbox; the hash is removed afterwards so a reload
+ * does not make another copy. Returns its id, or null (with a notice) when the link is damaged.
+ */
+async function fromShareLink(session: SandboxSession, loc: Location): Promise<string | null> {
+  if (!loc.hash.startsWith('#s=')) return null;
+  const r = decodeScenario(loc.hash);
+  history.replaceState(history.state, '', loc.pathname + loc.search);
+  if (r.ok) return (await session.store.create('Shared sandbox', { scenario: r.scenario })).id;
+  session.notice = `This share link could not be opened: ${r.error}`;
+  return null;
+}
+
+/**
+ * Opens the store, then the sandbox to show: one rebuilt from a share link in the URL hash,
+ * else the last opened, else the newest, else a new one with the default preset. A share link
+ * pasted later into the same tab (only the hash changes) opens the same way.
  */
 export async function startSession(loc: Location = window.location): Promise<SandboxSession> {
   const store = await chooseStore(loc.search);
   const session = new SandboxSession(store);
-  let id: string | null = null;
-  if (loc.hash.startsWith('#s=')) {
-    const r = decodeScenario(loc.hash);
-    history.replaceState(history.state, '', loc.pathname + loc.search);
-    if (r.ok) id = (await store.create('Shared sandbox', { scenario: r.scenario })).id;
-    else session.notice = `This share link could not be opened: ${r.error}`;
-  }
+  let id = await fromShareLink(session, loc);
   id ??= await store.lastOpenedId();
   id ??= (await store.list())[0]?.id ?? null;
   try {
@@ -39,5 +46,12 @@ export async function startSession(loc: Location = window.location): Promise<San
   }
   if (!id) await session.createNew('My first sandbox');
   exposeGlobals(session);
+  const onHash = () => {
+    void fromShareLink(session, loc).then(async (shared) => {
+      if (shared) await session.open(shared);
+    });
+  };
+  window.addEventListener('hashchange', onHash);
+  session.onDispose(() => window.removeEventListener('hashchange', onHash));
   return session;
 }

@@ -8,6 +8,7 @@ import {
   type SavedLayout,
 } from './checkpoint.ts';
 import { migrateState } from './migrations.ts';
+import { cannotReplay, invalidExport, notJson, tooLarge } from './importErrors.ts';
 import {
   EXPORT_APP,
   EXPORT_FORMAT,
@@ -191,26 +192,20 @@ export abstract class BaseStore implements SandboxStore {
 
   async importFile(text: string): Promise<ImportResult> {
     if (text.length > MAX_IMPORT_CHARS)
-      return { ok: false, error: `The file is too large (over ${MAX_IMPORT_CHARS / 2 ** 20} MB).` };
+      return { ok: false, ...tooLarge(MAX_IMPORT_CHARS / 2 ** 20) };
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      return {
-        ok: false,
-        error: `The file is not valid JSON; it may be truncated or not an S2S Sandbox export (${(e as Error).message}).`,
-      };
+      return { ok: false, ...notJson((e as Error).message) };
     }
     const valid = validateExportFile(json);
-    if (!valid.ok) return valid;
+    if (!valid.ok) return { ok: false, ...invalidExport(json, valid.error) };
     let s2s: S2S;
     try {
       s2s = rebuild(valid.value.scenario);
     } catch (e) {
-      return {
-        ok: false,
-        error: `The file's scenario cannot be replayed: ${(e as Error).message}`,
-      };
+      return { ok: false, ...cannotReplay((e as Error).message) };
     }
     const now = Date.now();
     const meta: SandboxMeta = {

@@ -37,7 +37,10 @@ export interface ExportFile {
   state: SandboxState;
 }
 
-export type ImportResult = { ok: true; meta: SandboxMeta } | { ok: false; error: string };
+export type ImportResult =
+  | { ok: true; meta: SandboxMeta }
+  /** `error` for anyone; `detail` says exactly which part failed, for the curious. */
+  | { ok: false; error: string; detail?: string };
 
 export interface CheckpointWrite {
   /** May share the live state's objects: writeCheckpoint copies it before it first awaits. */

@@ -2,6 +2,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serveStatic, type StaticSite } from './staticServer.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,6 +19,7 @@ export const CHROMIUM_ARGS = [
 export const MOUNT = '/course/s2s/';
 // S2S_DIST lets several builds be tested side by side (each in its own folder).
 const DIST = resolve(process.env.S2S_DIST ?? 'dist');
+const SINGLE = resolve(process.env.S2S_SINGLE ?? 'dist-single/s2s-sandbox.html');
 const RESULTS = resolve('test-results');
 
 export interface Session {
@@ -44,14 +46,24 @@ function watch(page: Page, problems: string[]) {
 
 /** Opens the built site under a sub-path in a fresh Chromium profile. Fails loudly, never skips. */
 export async function openSandbox(
-  opts: { userDataDir?: string; hash?: string; query?: string } = {},
+  opts: {
+    userDataDir?: string;
+    hash?: string;
+    query?: string;
+    /** Open the single-file build from disk (file://) instead of the served dist/. */
+    singleFile?: boolean;
+  } = {},
 ): Promise<Session> {
-  if (!existsSync(join(DIST, 'index.html')))
+  if (opts.singleFile && !existsSync(SINGLE))
+    throw new Error(`${SINGLE} is missing: run \`npm run build:single\` first`);
+  if (!opts.singleFile && !existsSync(join(DIST, 'index.html')))
     throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   mkdirSync(RESULTS, { recursive: true });
-  const site = await serveStatic(DIST, MOUNT);
+  const site: StaticSite = opts.singleFile
+    ? { url: pathToFileURL(SINGLE).href, close: async () => {} }
+    : await serveStatic(DIST, MOUNT);
   const ownDir = !opts.userDataDir;
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 's2s-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -60,9 +72,10 @@ export async function openSandbox(
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(site.url).origin,
-  });
+  if (!opts.singleFile)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(site.url).origin,
+    });
   const problems: string[] = [];
   const start = site.url + (opts.query ?? '') + (opts.hash ?? '');
   const newPage = async (url = start) => {

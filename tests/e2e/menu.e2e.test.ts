@@ -133,7 +133,25 @@ describe('the sandbox menu', () => {
     });
     const error = page.getByTestId('menu-error');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/^Import failed: .*not valid JSON/);
+    expect(await error.innerText()).toMatch(
+      /^This file is not an S2S Sandbox export: it is not JSON text/,
+    );
+
+    // JSON of another shape: said in words, with the validator's finding folded under Details.
+    const [other] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import a sandbox from a file' }).click(),
+    ]);
+    await other.setFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": "world"}'),
+    });
+    await expect
+      .poll(() => error.innerText())
+      .toMatch(/^This file is not an S2S Sandbox export: it is JSON, but it lacks/);
+    await error.getByText('Details').click();
+    expect(await error.getByRole('code').innerText()).toBe('Invalid file: app: is missing.');
     await s.screenshot('menu-import-error');
     expect(await savedNames(page)).toEqual(listBefore);
     expect(await page.evaluate(() => window.s2sApp!.sessionId)).toBe(idBefore);

@@ -29,6 +29,25 @@ describe('share links', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('opens a share link pasted into a tab that already has the app open (only the hash changes)', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const link = await page.evaluate(() => window.s2sApp!.session.shareLink(location.href));
+    const other = await s.newPage();
+    await waitForApp(other);
+    const before = await other.evaluate(() => window.s2sApp!.sessionId);
+    await other.evaluate((url) => {
+      location.hash = new URL(url).hash;
+    }, link);
+    await expect.poll(() => other.evaluate(() => window.s2sApp!.sessionId)).not.toBe(before);
+    expect(await other.getByTestId('sandbox-name').innerText()).toBe('Shared sandbox');
+    expect(await summary(other)).toEqual(await summary(page));
+    expect(new URL(other.url()).hash).toBe('');
+    await other.close();
+    expect(s.problems).toEqual([]);
+  });
+
   it('says so when a share link is damaged, and opens the last sandbox instead', async ({
     app: s,
   }) => {

@@ -42,13 +42,25 @@ describe('export and import', () => {
   });
 
   const corrupt: [string, (f: Record<string, unknown>) => string, RegExp][] = [
-    ['truncated JSON', (f) => JSON.stringify(f).slice(0, 500), /not valid JSON.*truncated/],
-    ['not an object', () => '42', /Invalid file: \(the file\)/],
-    ['another app', (f) => JSON.stringify({ ...f, app: 'other' }), /app: This is not an S2S/],
+    [
+      'truncated JSON',
+      (f) => JSON.stringify(f).slice(0, 500),
+      /^This file is not an S2S Sandbox export: it is not JSON text \(it may be truncated/,
+    ],
+    [
+      'not an object',
+      () => '42',
+      /^This file is not an S2S Sandbox export: it is JSON, but it lacks the "app": "s2s-sandbox" mark.*Invalid file: \(the file\)/,
+    ],
+    [
+      'another app',
+      (f) => JSON.stringify({ ...f, app: 'other' }),
+      /^This file is not an S2S Sandbox export.*app: This is not an S2S/,
+    ],
     [
       'wrong format version',
       (f) => JSON.stringify({ ...f, format: 2 }),
-      /format: This export has format 2; this app reads format 1/,
+      /^This S2S Sandbox export has format 2; this version of the app reads format 1/,
     ],
     [
       'wrong types',
@@ -89,7 +101,7 @@ describe('export and import', () => {
     [
       'a missing scenario',
       (f) => JSON.stringify({ ...f, scenario: undefined }),
-      /Invalid file: scenario: is missing\./,
+      /^This S2S Sandbox export is damaged: a part of it is missing or malformed, so nothing was imported\. Invalid file: scenario: is missing\./,
     ],
   ];
 
@@ -102,7 +114,8 @@ describe('export and import', () => {
         spoil(structuredClone(file) as unknown as Record<string, unknown>),
       );
       expect(r.ok).toBe(false);
-      expect(r.ok ? '' : r.error).toMatch(message);
+      // The sentence for anyone, then the validator's detail.
+      expect(r.ok ? '' : `${r.error} ${r.detail ?? ''}`).toMatch(message);
       expect(await rowCounts(store)).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
