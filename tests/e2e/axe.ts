@@ -16,7 +16,7 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes
           .slice(0, 3)
-          .map((n) => n.target.join(' '))
+          .map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary ?? ''})`)
           .join(' | ')}`,
     );
 }
