@@ -39,8 +39,7 @@ export function initialBytes(bundle: Record<string, Chunkish>, startup: string[]
   };
   for (const c of chunks) if (c.isEntry || (c.name && startup.includes(c.name))) visit(c);
   const css = new Set<string>();
-  for (const f of seen)
-    for (const c of byFile.get(f)?.viteMetadata?.importedCss ?? []) css.add(c);
+  for (const f of seen) for (const c of byFile.get(f)?.viteMetadata?.importedCss ?? []) css.add(c);
   const files = [...seen, ...css].map((fileName) => {
     const item = bundle[fileName]!;
     return { fileName, gzip: gz(item.code ?? item.source ?? '') };

@@ -10,7 +10,12 @@ describe('Notifications', () => {
     expect(before.every((n) => !n.read)).toBe(true);
     ok(s, { type: 'notification.markRead', org: ACME, as: A, indexes: [0] });
     expect(s.notifications(ACME)[0]!.read).toBe(true);
-    expect(s.notifications(ACME).slice(1).some((n) => n.read)).toBe(false);
+    expect(
+      s
+        .notifications(ACME)
+        .slice(1)
+        .some((n) => n.read),
+    ).toBe(false);
   });
 
   it('HLT-2: a Standard User cannot mark a notification addressed to someone else', () => {
