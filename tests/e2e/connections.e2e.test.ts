@@ -1,16 +1,13 @@
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
+import { openConnection as openConnectionOf, runUntilIdle, workspaceOf } from './workspace.ts';
 
 // The Connections tab driven as a person would: every step under test is a click or a choice
 // found by its role and visible label. Only the starting records are made through window.s2s.
 
-const acmeOf = (page: Page) => page.getByRole('region', { name: 'Acme workspace' });
-const globexOf = (page: Page) => page.getByRole('region', { name: 'Globex workspace' });
-
-async function runUntilIdle(page: Page) {
-  await page.getByRole('button', { name: /^Run until idle/ }).click();
-}
+const acmeOf = (page: Page) => workspaceOf(page, 'Acme');
+const globexOf = (page: Page) => workspaceOf(page, 'Globex');
 
 /** Scrolls the workspace so a screenshot shows `el` from its top. */
 async function scrollToTop(el: Locator) {
@@ -19,11 +16,7 @@ async function scrollToTop(el: Locator) {
 
 async function openConnection(page: Page, org: 'acme' | 'globex') {
   const ws = org === 'acme' ? acmeOf(page) : globexOf(page);
-  await ws.getByRole('tab', { name: 'Connections' }).click();
-  const back = ws.getByRole('button', { name: 'Back to Connections' });
-  if (await back.count()) return ws;
-  await ws.getByRole('table', { name: 'Connections' }).getByRole('button').first().click();
-  await back.waitFor();
+  await openConnectionOf(ws);
   return ws;
 }
 

@@ -3,23 +3,19 @@ import type { Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { connectAcmeAndGlobex } from './story.ts';
 import { seriousViolations } from './axe.ts';
+import { openList, runUntilIdle, workspaceOf } from './workspace.ts';
 
 // The record tabs, driven the way a person would: by role and visible label. State is only
 // arranged through window.s2s (orgs connected, publications, subscriptions); every step
 // under test is a click or a keystroke.
 
-const region = (page: Page, org: 'Acme' | 'Globex') =>
-  page.getByRole('region', { name: `${org} workspace` });
+const region = (page: Page, org: 'Acme' | 'Globex') => workspaceOf(page, org);
 
 async function openAccounts(page: Page, org: 'Acme' | 'Globex') {
   const ws = region(page, org);
-  await ws.getByRole('tab', { name: 'Accounts' }).click();
-  const back = ws.getByRole('button', { name: '← Back to list' });
-  if (await back.count()) await back.click();
+  await openList(ws, 'Accounts');
   return ws;
 }
-
-const runUntilIdle = (page: Page) => page.getByRole('button', { name: /^Run until idle/ }).click();
 
 /** Account published both ways; Globex accepts by hand, Acme automatically. */
 async function publishAccounts(page: Page) {
