@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMapping,
   convertForTarget,
+  FIELD_KINDS,
   storedAsIs,
   validateValue,
   type FieldDef,
@@ -13,29 +14,7 @@ import {
 
 const RUNS = Number(process.env.S2S_PROPERTY_RUNS ?? 1000);
 
-const KINDS: FieldKind[] = [
-  'Text',
-  'TextArea',
-  'LongTextArea',
-  'RichTextArea',
-  'Number',
-  'Currency',
-  'Percent',
-  'Checkbox',
-  'Date',
-  'DateTime',
-  'Email',
-  'Phone',
-  'Url',
-  'Picklist',
-  'Lookup',
-  'AutoNumber',
-  'FormulaText',
-  'Geolocation',
-  'Id',
-  'AuditDateTime',
-  'AuditUser',
-];
+const KINDS: FieldKind[] = FIELD_KINDS;
 
 // Sizes cluster at the SUB-3 thresholds (30, 40, 80, 255) so the edges get exercised.
 const textLength = fc.oneof(

@@ -113,4 +113,7 @@ const KIND_LABELS: Record<FieldKind, string> = {
   AuditUser: 'Lookup(User)',
 };
 
+/** Every modelled field kind, in the order Setup lists them. */
+export const FIELD_KINDS = Object.keys(KIND_LABELS) as FieldKind[];
+
 export { validateValue } from './validateValue.ts';

@@ -2,6 +2,7 @@ import {
   canPublish,
   defaultPublishedFields,
   describeType,
+  FIELD_KINDS,
   isS2sSupported,
   kindLabel,
   type FieldKind,
@@ -24,26 +25,8 @@ export interface TemplateObjectChoice {
 }
 
 // Id and audit fields exist on every object already and are set by the platform alone.
-const CREATABLE_KINDS: FieldKind[] = [
-  'Text',
-  'TextArea',
-  'LongTextArea',
-  'RichTextArea',
-  'Number',
-  'Currency',
-  'Percent',
-  'Checkbox',
-  'Date',
-  'DateTime',
-  'Email',
-  'Phone',
-  'Url',
-  'Picklist',
-  'Lookup',
-  'AutoNumber',
-  'FormulaText',
-  'Geolocation',
-];
+const PLATFORM_KINDS: ReadonlySet<FieldKind> = new Set(['Id', 'AuditDateTime', 'AuditUser']);
+const CREATABLE_KINDS = FIELD_KINDS.filter((k) => !PLATFORM_KINDS.has(k));
 
 export function setupView(org: OrgState) {
   const objects = Object.values(org.schema);
