@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSandbox, waitForApp } from './browser.ts';
+import { connectAndSyncByClicking, workspaceOf } from './workspace.ts';
 
 describe('the single-file build opened from disk', () => {
-  it('runs over file:// with no server, saves to IndexedDB and keeps its sandbox after a reload', async () => {
+  it('runs over file:// with no server: connects two orgs and syncs a record by clicking, saves to IndexedDB and keeps it all in a new browser', async () => {
     const profile = mkdtempSync(join(tmpdir(), 's2s-single-'));
     try {
       let s = await openSandbox({ singleFile: true, userDataDir: profile });
@@ -13,6 +14,8 @@ describe('the single-file build opened from disk', () => {
         expect(s.site.url).toMatch(/^file:\/\/.*s2s-sandbox\.html$/);
         await waitForApp(s.page);
         expect(await s.page.evaluate(() => window.s2sApp!.storeKind)).toBe('indexeddb');
+        await s.page.getByRole('button', { name: /Pause/ }).click();
+        await connectAndSyncByClicking(s.page, 'Umbrella');
         await s.page.getByRole('button', { name: 'Add org' }).click();
         await s.page.getByLabel('Org name').fill('Initech');
         await s.page.getByRole('button', { name: 'Save' }).click();
@@ -27,6 +30,9 @@ describe('the single-file build opened from disk', () => {
       s = await openSandbox({ singleFile: true, userDataDir: profile });
       try {
         await waitForApp(s.page, 3);
+        const globex = workspaceOf(s.page, 'Globex');
+        await globex.getByRole('tab', { name: 'Accounts', exact: true }).click();
+        await globex.getByRole('button', { name: 'Umbrella', exact: true }).waitFor();
         expect(await s.page.evaluate(() => window.s2s!.orgs().map((o) => o.name))).toEqual([
           'Acme',
           'Globex',

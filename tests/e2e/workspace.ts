@@ -34,3 +34,96 @@ export async function openConnection(ws: Locator): Promise<void> {
   await ws.getByRole('table', { name: 'Connections' }).getByRole('button').first().click();
   await back.waitFor();
 }
+
+/** Enables S2S in an org through Setup, confirming that it cannot be undone. */
+export async function enableS2S(page: Page, ws: Locator): Promise<void> {
+  await openTab(ws, 'Setup');
+  await ws.getByRole('button', { name: 'Enable', exact: true }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Enable Salesforce to Salesforce?' })
+    .getByRole('button', { name: 'Enable' })
+    .click();
+  await ws.getByRole('tab', { name: 'Connections' }).waitFor();
+}
+
+/** New <object> from its tab's list, filling fields by label (required ones end with "*"). */
+export async function newRecord(
+  page: Page,
+  ws: Locator,
+  tab: string,
+  object: string,
+  fill: Record<string, string>,
+  pick: Record<string, string> = {},
+): Promise<void> {
+  await openList(ws, tab);
+  await ws.getByRole('button', { name: 'New', exact: true }).click();
+  const form = page.getByRole('dialog', { name: `New ${object}` });
+  const field = (label: string) =>
+    form.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s*\\*?$`));
+  for (const [label, value] of Object.entries(fill)) await field(label).fill(value);
+  for (const [label, option] of Object.entries(pick))
+    await field(label).selectOption({ label: option });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/**
+ * The shortest whole S2S path by clicking: Acme and Globex enabled, connected, Account
+ * published and subscribed with Auto-Accept, and one Account forwarded and synced. Returns
+ * once Globex shows the Account.
+ */
+export async function connectAndSyncByClicking(page: Page, name = 'Initech'): Promise<void> {
+  const acme = workspaceOf(page, 'Acme');
+  const globex = workspaceOf(page, 'Globex');
+  await enableS2S(page, acme);
+  await enableS2S(page, globex);
+  await newRecord(page, acme, 'Accounts', 'Account', { 'Account Name': 'Globex Corp' });
+  await newRecord(
+    page,
+    acme,
+    'Contacts',
+    'Contact',
+    { 'Last Name': 'Lee', Email: 'lee@globex.example.com' },
+    { 'Account Name': 'Globex Corp' },
+  );
+  await openTab(acme, 'Connections');
+  await acme.getByRole('button', { name: 'New', exact: true }).click();
+  const invite = page.getByRole('dialog', { name: 'New Connection' });
+  await invite
+    .getByLabel('Contact', { exact: true })
+    .selectOption({ label: 'Lee · Globex Corp · lee@globex.example.com' });
+  await invite.getByRole('button', { name: 'Save & Send Invite' }).click();
+  await invite.waitFor({ state: 'detached' });
+  await runUntilIdle(page);
+  await openConnection(globex);
+  await globex.getByRole('button', { name: 'Accept', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Accept Invitation' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await runUntilIdle(page);
+  await openConnection(acme);
+  await acme
+    .getByRole('combobox', { name: 'Object to publish' })
+    .selectOption({ label: 'Account' });
+  await acme.getByRole('button', { name: 'Publish', exact: true }).click();
+  await runUntilIdle(page);
+  await openConnection(globex);
+  await globex.getByRole('button', { name: 'Subscribe Account' }).click();
+  const editor = globex.getByRole('form', { name: 'Field mapping: Account from the partner' });
+  await editor.getByRole('button', { name: 'Auto-Map Fields' }).click();
+  await editor.getByRole('checkbox', { name: 'Auto-Accept' }).check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await runUntilIdle(page);
+  await newRecord(page, acme, 'Accounts', 'Account', { 'Account Name': name });
+  await openList(acme, 'Accounts');
+  await acme.getByRole('checkbox', { name: `Select ${name}` }).check();
+  await acme.getByRole('button', { name: 'Forward to Connection(s)' }).click();
+  const forward = page.getByRole('dialog', { name: 'Forward to Connection(s)' });
+  await forward.getByRole('checkbox', { name: 'Globex Corp' }).check();
+  await forward.getByRole('button', { name: 'Save' }).click();
+  await forward.waitFor({ state: 'detached' });
+  await runUntilIdle(page);
+  await openList(globex, 'Accounts');
+  await globex.getByRole('button', { name, exact: true }).waitFor();
+}
