@@ -1,18 +1,14 @@
 import { describe, expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
-import { openConnection, openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
-
-async function enable(page: Page, ws: Locator) {
-  await openTab(ws, 'Setup');
-  await ws.getByRole('button', { name: 'Enable', exact: true }).click();
-  await page
-    .getByRole('alertdialog', { name: 'Enable Salesforce to Salesforce?' })
-    .getByRole('button', { name: 'Enable' })
-    .click();
-  await ws.getByRole('tab', { name: 'Connections' }).waitFor();
-}
+import {
+  enableS2S,
+  openConnection,
+  openList,
+  openTab,
+  runUntilIdle,
+  workspaceOf,
+} from './workspace.ts';
 
 describe('a third org', () => {
   it('is added with Add org, shown beside Acme, and connected by the screens', async ({
@@ -45,8 +41,8 @@ describe('a third org', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const acme = workspaceOf(page, 'Acme');
-    await enable(page, acme);
-    await enable(page, initech);
+    await enableS2S(page, acme);
+    await enableS2S(page, initech);
     await openList(acme, 'Accounts');
     await acme.getByRole('button', { name: 'New', exact: true }).click();
     const account = page.getByRole('dialog', { name: 'New Account' });

@@ -46,6 +46,10 @@ export async function enableS2S(page: Page, ws: Locator): Promise<void> {
   await ws.getByRole('tab', { name: 'Connections' }).waitFor();
 }
 
+/** A form's field by its label; a required field's label ends with "*". */
+export const fieldByLabel = (form: Locator, label: string): Locator =>
+  form.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s*\\*?$`));
+
 /** New <object> from its tab's list, filling fields by label (required ones end with "*"). */
 export async function newRecord(
   page: Page,
@@ -58,11 +62,9 @@ export async function newRecord(
   await openList(ws, tab);
   await ws.getByRole('button', { name: 'New', exact: true }).click();
   const form = page.getByRole('dialog', { name: `New ${object}` });
-  const field = (label: string) =>
-    form.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s*\\*?$`));
-  for (const [label, value] of Object.entries(fill)) await field(label).fill(value);
+  for (const [label, value] of Object.entries(fill)) await fieldByLabel(form, label).fill(value);
   for (const [label, option] of Object.entries(pick))
-    await field(label).selectOption({ label: option });
+    await fieldByLabel(form, label).selectOption({ label: option });
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
 }

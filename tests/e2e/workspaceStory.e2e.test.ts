@@ -2,7 +2,15 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
-import { openConnection, openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
+import {
+  fieldByLabel,
+  newRecord,
+  openConnection,
+  openList,
+  openTab,
+  runUntilIdle,
+  workspaceOf,
+} from './workspace.ts';
 
 // The whole story of docs/scripting.md done by clicking, as a person meets the screens: every
 // control is found by its role and visible label, and nothing is arranged through window.s2s.
@@ -16,35 +24,13 @@ async function audit(page: Page, name: string, s: { screenshot(n: string): Promi
   audited.push(name);
 }
 
-async function newRecord(
-  page: Page,
-  ws: Locator,
-  tab: string,
-  object: string,
-  fill: Record<string, string>,
-  pick: Record<string, string> = {},
-) {
-  await openList(ws, tab);
-  await ws.getByRole('button', { name: 'New', exact: true }).click();
-  const form = page.getByRole('dialog', { name: `New ${object}` });
-  for (const [label, value] of Object.entries(fill)) await field(form, label).fill(value);
-  for (const [label, option] of Object.entries(pick))
-    await field(form, label).selectOption({ label: option });
-  await form.getByRole('button', { name: 'Save' }).click();
-  await form.waitFor({ state: 'detached' });
-}
-
 async function editField(page: Page, ws: Locator, object: string, label: string, value: string) {
   await ws.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = page.getByRole('dialog', { name: `Edit ${object}` });
-  await field(form, label).fill(value);
+  await fieldByLabel(form, label).fill(value);
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
 }
-
-/** A form field by its label; required fields' labels end with " *". */
-const field = (form: Locator, label: string) =>
-  form.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s*\\*?$`));
 
 const valueOf = (ws: Locator, text: string) => ws.getByText(text, { exact: true }).count();
 
