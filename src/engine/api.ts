@@ -11,6 +11,7 @@ import {
   recordsView,
 } from './queries/orgViews.ts';
 import { workspaceTabs } from './queries/workspaceTabs.ts';
+import { connectionActions } from './queries/connectionActions.ts';
 import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
@@ -160,6 +161,11 @@ export class S2S {
   /** Sharing rules: who besides owners and the role hierarchy sees which records (SHR-1). */
   sharingRules(org: string) {
     return [...this.org(org).sharingRules];
+  }
+  /** What a connection's page offers in its status, from the connection machine (CONN-3, CONN-6). */
+  connectionActions(org: string, connectionId: string) {
+    const c = this.org(org).connections[connectionId];
+    return c ? connectionActions(c.ConnectionStatus) : [];
   }
   /** The tabs `userId` sees in the org's workspace (EN-2, PERM-1). */
   tabs(org: string, userId: string) {
