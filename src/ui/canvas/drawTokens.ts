@@ -13,6 +13,18 @@ const LANE = 7;
 /** With few tokens each one carries its message kind, so a class can read the protocol. */
 const LABEL_LIMIT = 8;
 
+/**
+ * A canvas cannot read CSS variables, so the theme's values are looked up once per frame: the
+ * tokens follow a theme switch on the next draw.
+ */
+function themeColours(): (value: string) => string {
+  const css = getComputedStyle(document.documentElement);
+  return (value) => {
+    const name = /^var\((--[\w-]+)\)$/.exec(value)?.[1];
+    return name ? css.getPropertyValue(name).trim() : value;
+  };
+}
+
 export interface DrawCounts {
   moving: number;
   held: number;
@@ -35,6 +47,9 @@ export function drawTokens(
   const waiting = new Map<string, number>();
   const placed: { x: number; y: number }[] = [];
   const counts: DrawCounts = { moving: 0, held: 0 };
+  const colour = themeColours();
+  const panel = colour('var(--panel)');
+  const ink = colour('var(--ink)');
   ctx.font = `600 ${Math.max(12, Math.round(15 * vp.zoom))}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
   for (const m of messages) {
@@ -56,11 +71,11 @@ export function drawTokens(
       pt = pointAt(seg, progress(now, m.sentAt, m.dueAt));
       counts.moving++;
     }
-    const color = tokenColor(m.body.kind);
+    const color = colour(tokenColor(m.body.kind));
     ctx.beginPath();
     ctx.arc(pt.x, pt.y, r, 0, Math.PI * 2);
     if (isHeld) {
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = panel;
       ctx.fill();
       ctx.lineWidth = 3;
       ctx.strokeStyle = color;
@@ -71,7 +86,7 @@ export function drawTokens(
       ctx.fillStyle = color;
       ctx.fill();
       ctx.lineWidth = 2;
-      ctx.strokeStyle = '#fff';
+      ctx.strokeStyle = panel;
       ctx.stroke();
     }
     if (labels) {
@@ -86,9 +101,9 @@ export function drawTokens(
       if (placed.some((p) => Math.abs(p.x - tx) < w && Math.abs(p.y - ty) < 18)) continue;
       placed.push({ x: tx, y: ty });
       ctx.lineWidth = 4;
-      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.strokeStyle = panel;
       ctx.strokeText(text, tx, ty);
-      ctx.fillStyle = '#181818';
+      ctx.fillStyle = ink;
       ctx.fillText(text, tx, ty);
     }
   }

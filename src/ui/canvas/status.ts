@@ -7,14 +7,17 @@ export interface StatusStyle {
   dash: string;
 }
 
-/** Edge colours by connection status; the legend and the e2e tests read the same table. */
+/**
+ * Edge colours by connection status; the legend and the e2e tests read the same table. They are
+ * CSS variables so each theme picks its own shade; the token canvas resolves them when it draws.
+ */
 export const STATUS_STYLES: Readonly<Record<ConnectionStatus, StatusStyle>> = {
-  Pending: { color: '#9050e9', dash: '6 6' },
-  Sent: { color: '#dd7a01', dash: '10 6' },
-  Received: { color: '#0176d3', dash: '10 6' },
-  Accepted: { color: '#2e844a', dash: '' },
-  Rejected: { color: '#ba0517', dash: '2 6' },
-  Inactive: { color: '#7e7e7e', dash: '2 6' },
+  Pending: { color: 'var(--st-pending)', dash: '6 6' },
+  Sent: { color: 'var(--st-sent)', dash: '10 6' },
+  Received: { color: 'var(--st-received)', dash: '10 6' },
+  Accepted: { color: 'var(--st-accepted)', dash: '' },
+  Rejected: { color: 'var(--st-rejected)', dash: '2 6' },
+  Inactive: { color: 'var(--st-inactive)', dash: '2 6' },
 };
 
 export const LEGEND = CONNECTION_STATUSES.map((s) => ({
@@ -26,8 +29,8 @@ export const LEGEND = CONNECTION_STATUSES.map((s) => ({
 /** Token colours: connection housekeeping vs records on the move. */
 export function tokenColor(kind: string): string {
   if (kind.startsWith('Record') || kind === 'SharingStopped' || kind === 'LeadConverted')
-    return '#0176d3';
+    return 'var(--st-received)';
   if (kind.startsWith('Invitation') || kind === 'Decision' || kind === 'Deactivated')
-    return '#9050e9';
-  return '#dd7a01';
+    return 'var(--st-pending)';
+  return 'var(--st-sent)';
 }

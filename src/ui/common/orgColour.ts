@@ -1,6 +1,7 @@
 // One colour per org, by its place in the sandbox, so a workspace and its canvas node match.
-const PALETTE = ['#0b5cab', '#8a3b00', '#2e6b30', '#7526b3', '#a1135e'];
+// The shades themselves are theme variables (--org-1 … --org-5), lighter on the dark palette.
+const PALETTE_SIZE = 5;
 
 export function orgColour(index: number): string {
-  return PALETTE[index % PALETTE.length]!;
+  return `var(--org-${(index % PALETTE_SIZE) + 1})`;
 }
