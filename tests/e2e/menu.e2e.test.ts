@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { it } from './appTest.ts';
+import { seriousViolations } from './axe.ts';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { waitForApp } from './browser.ts';
@@ -37,6 +38,7 @@ describe('the sandbox menu', () => {
     expect(await page.evaluate(() => window.s2s!.orgs()[0]!.s2sEnabled)).toBe(false);
     await openMenu(page);
     await s.screenshot('menu-open');
+    expect(await seriousViolations(page)).toEqual([]);
     await nameAction(page, 'Rename…', 'New name', 'Second, renamed');
     await nameAction(page, 'Duplicate…', 'Name of the copy', 'Third (a copy)');
     expect(await savedNames(page)).toEqual([
