@@ -64,7 +64,8 @@ describe('colour themes', () => {
       ink: 'rgb(24, 24, 24)',
     });
     await s.page.getByLabel('Theme').selectOption({ label: 'System' });
-    expect(await themeOf(s.page)).toBeUndefined();
+    // Nothing saved; the palette is the system's (light in this browser).
+    expect(await themeOf(s.page)).toBe('light');
     expect(await s.page.evaluate(() => localStorage.getItem('s2s-theme'))).toBeNull();
     expect(s.problems).toEqual([]);
   });
@@ -74,7 +75,7 @@ describe('colour themes', () => {
     try {
       await s.page.emulateMedia({ colorScheme: 'dark' });
       await waitForApp(s.page);
-      expect(await themeOf(s.page)).toBeUndefined();
+      expect(await themeOf(s.page)).toBe('dark');
       expect(await colours(s.page)).toEqual({
         background: 'rgb(21, 23, 27)',
         ink: 'rgb(233, 235, 238)',
@@ -127,8 +128,10 @@ describe('colour themes', () => {
       await s.screenshot('theme-dark-canvas');
       expect(await seriousViolations(s.page), 'axe on the dark canvas').toEqual([]);
       await s.page.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
+      await expect.poll(() => themeOf(s.page)).toBe('contrast');
       expect((await colours(s.page)).ink).toBe('rgb(0, 0, 0)');
       await s.page.emulateMedia({ colorScheme: 'light', contrast: null });
+      await expect.poll(() => themeOf(s.page)).toBe('light');
       expect(await colours(s.page)).toEqual({
         background: 'rgb(243, 243, 243)',
         ink: 'rgb(24, 24, 24)',

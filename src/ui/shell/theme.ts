@@ -1,7 +1,8 @@
 /**
- * The colour theme a person picked. "system" stores nothing and leaves the page without a
- * data-theme attribute, so the stylesheet's prefers-color-scheme / prefers-contrast rules decide.
- * index.html repeats the read-and-apply in a few inline lines so the first paint is right.
+ * The colour theme a person picked, and the palette it means. "system" stores nothing and
+ * follows the system's contrast and colour-scheme preferences. The page's data-theme attribute
+ * always names the palette in use, so the stylesheet writes each palette once. index.html
+ * repeats the read-resolve-apply in a few inline lines so the first paint is right.
  */
 export const THEMES = ['system', 'light', 'dark', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -14,6 +15,20 @@ export const THEME_LABELS: Readonly<Record<Theme, string>> = {
 };
 
 export const THEME_KEY = 's2s-theme';
+
+export type Palette = Exclude<Theme, 'system'>;
+
+/** Whether a media query holds (window.matchMedia in the page, a stub in tests). */
+export type MediaMatch = (query: string) => boolean;
+
+export const SYSTEM_QUERIES = ['(prefers-contrast: more)', '(prefers-color-scheme: dark)'] as const;
+
+/** A system asking for more contrast gets high contrast, even when it also asks for dark. */
+export function paletteFor(theme: Theme, matches: MediaMatch): Palette {
+  if (theme !== 'system') return theme;
+  if (matches(SYSTEM_QUERIES[0])) return 'contrast';
+  return matches(SYSTEM_QUERIES[1]) ? 'dark' : 'light';
+}
 
 export type ThemeStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export interface ThemeTarget {
@@ -32,9 +47,8 @@ export function savedTheme(storage: ThemeStorage | undefined): Theme {
   }
 }
 
-export function applyTheme(target: ThemeTarget, theme: Theme): void {
-  if (theme === 'system') delete target.dataset.theme;
-  else target.dataset.theme = theme;
+export function applyTheme(target: ThemeTarget, theme: Theme, matches: MediaMatch): void {
+  target.dataset.theme = paletteFor(theme, matches);
 }
 
 /** Applies the choice at once and remembers it; a refused write still changes this page. */
@@ -42,8 +56,9 @@ export function chooseTheme(
   target: ThemeTarget,
   storage: ThemeStorage | undefined,
   theme: Theme,
+  matches: MediaMatch,
 ): void {
-  applyTheme(target, theme);
+  applyTheme(target, theme, matches);
   try {
     if (theme === 'system') storage?.removeItem(THEME_KEY);
     else storage?.setItem(THEME_KEY, theme);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyTheme,
+  paletteFor,
   chooseTheme,
   savedTheme,
   THEME_KEY,
@@ -32,6 +33,9 @@ const refusing: ThemeStorage = {
   },
 };
 
+const dark = (q: string) => q === '(prefers-color-scheme: dark)';
+const none = () => false;
+
 const element = (theme?: string): ThemeTarget => ({ dataset: theme ? { theme } : {} });
 
 describe('theme choice', () => {
@@ -44,26 +48,32 @@ describe('theme choice', () => {
     expect(savedTheme(undefined)).toBe('system');
   });
 
-  it('sets data-theme for an explicit choice and removes it for system', () => {
+  it('sets data-theme to the chosen palette, or for system to what the system asks for', () => {
     const el = element();
-    applyTheme(el, 'light');
+    applyTheme(el, 'light', dark);
     expect(el.dataset.theme).toBe('light');
-    applyTheme(el, 'system');
-    expect('theme' in el.dataset).toBe(false);
+    applyTheme(el, 'system', dark);
+    expect(el.dataset.theme).toBe('dark');
+    applyTheme(el, 'system', none);
+    expect(el.dataset.theme).toBe('light');
+    // More contrast wins over dark.
+    expect(paletteFor('system', (q) => q.includes('contrast') || q.includes('dark'))).toBe(
+      'contrast',
+    );
   });
 
   it('remembers a choice, forgets it for system, and still applies when storage refuses', () => {
     const store = memoryStorage();
     const el = element();
-    chooseTheme(el, store, 'contrast');
+    chooseTheme(el, store, 'contrast', none);
     expect(store.data.get(THEME_KEY)).toBe('contrast');
     expect(el.dataset.theme).toBe('contrast');
-    chooseTheme(el, store, 'system');
+    chooseTheme(el, store, 'system', none);
     expect(store.data.has(THEME_KEY)).toBe(false);
-    expect(el.dataset.theme).toBeUndefined();
+    expect(el.dataset.theme).toBe('light');
 
     const other = element('dark');
-    chooseTheme(other, refusing, 'light');
+    chooseTheme(other, refusing, 'light', dark);
     expect(other.dataset.theme).toBe('light');
   });
 });
