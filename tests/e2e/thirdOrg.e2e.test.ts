@@ -2,8 +2,8 @@ import { describe, expect } from 'vitest';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
 import {
+  acceptInvitation,
   enableS2S,
-  openConnection,
   openList,
   openTab,
   runUntilIdle,
@@ -67,10 +67,7 @@ describe('a third org', () => {
     await invite.getByRole('button', { name: 'Save & Send Invite' }).click();
     await invite.waitFor({ state: 'detached' });
     await runUntilIdle(page);
-    await openConnection(initech);
-    await initech.getByRole('button', { name: 'Accept', exact: true }).click();
-    const accept = page.getByRole('dialog', { name: 'Accept Invitation' });
-    await accept.getByRole('button', { name: 'Accept' }).click();
+    await acceptInvitation(page, initech);
     await runUntilIdle(page);
     const list = acme.getByRole('table', { name: 'Connections' });
     await openTab(acme, 'Connections');

@@ -69,6 +69,28 @@ export async function newRecord(
   await form.waitFor({ state: 'detached' });
 }
 
+/** CONN-1: Acme's Account for Globex Corp and its Contact Lee, with an email at globex. */
+export async function partnerContact(page: Page, acme: Locator): Promise<void> {
+  await newRecord(page, acme, 'Accounts', 'Account', { 'Account Name': 'Globex Corp' });
+  await newRecord(
+    page,
+    acme,
+    'Contacts',
+    'Contact',
+    { 'Last Name': 'Lee', Email: 'lee@globex.example.com' },
+    { 'Account Name': 'Globex Corp' },
+  );
+}
+
+/** Accepts the invitation on the org's only connection, from its detail page. */
+export async function acceptInvitation(page: Page, ws: Locator): Promise<void> {
+  await openConnection(ws);
+  await ws.getByRole('button', { name: 'Accept', exact: true }).click();
+  const accept = page.getByRole('dialog', { name: 'Accept Invitation' });
+  await accept.getByRole('button', { name: 'Accept' }).click();
+  await accept.waitFor({ state: 'detached' });
+}
+
 /**
  * The shortest whole S2S path by clicking: Acme and Globex enabled, connected, Account
  * published and subscribed with Auto-Accept, and one Account forwarded and synced. Returns
@@ -79,15 +101,7 @@ export async function connectAndSyncByClicking(page: Page, name = 'Initech'): Pr
   const globex = workspaceOf(page, 'Globex');
   await enableS2S(page, acme);
   await enableS2S(page, globex);
-  await newRecord(page, acme, 'Accounts', 'Account', { 'Account Name': 'Globex Corp' });
-  await newRecord(
-    page,
-    acme,
-    'Contacts',
-    'Contact',
-    { 'Last Name': 'Lee', Email: 'lee@globex.example.com' },
-    { 'Account Name': 'Globex Corp' },
-  );
+  await partnerContact(page, acme);
   await openTab(acme, 'Connections');
   await acme.getByRole('button', { name: 'New', exact: true }).click();
   const invite = page.getByRole('dialog', { name: 'New Connection' });
@@ -97,12 +111,7 @@ export async function connectAndSyncByClicking(page: Page, name = 'Initech'): Pr
   await invite.getByRole('button', { name: 'Save & Send Invite' }).click();
   await invite.waitFor({ state: 'detached' });
   await runUntilIdle(page);
-  await openConnection(globex);
-  await globex.getByRole('button', { name: 'Accept', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Accept Invitation' })
-    .getByRole('button', { name: 'Accept' })
-    .click();
+  await acceptInvitation(page, globex);
   await runUntilIdle(page);
   await openConnection(acme);
   await acme

@@ -3,11 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
 import {
+  acceptInvitation,
   fieldByLabel,
   newRecord,
   openConnection,
   openList,
   openTab,
+  partnerContact,
   runUntilIdle,
   workspaceOf,
 } from './workspace.ts';
@@ -57,16 +59,8 @@ describe('the S2S story, clicked through the workspaces', () => {
     await audit(page, 'setup-enabled', s);
 
     // 2. Acme's Account for the partner and a Contact with an email at its mail domain.
-    await newRecord(page, acme, 'Accounts', 'Account', { 'Account Name': 'Globex Corp' });
-    await audit(page, 'account-page', s);
-    await newRecord(
-      page,
-      acme,
-      'Contacts',
-      'Contact',
-      { 'Last Name': 'Lee', Email: 'lee@globex.example.com' },
-      { 'Account Name': 'Globex Corp' },
-    );
+    await partnerContact(page, acme);
+    await audit(page, 'record-page', s);
 
     // 3. New connection, Save & Send Invite; the invitation travels (Pending → Sent).
     await openTab(acme, 'Connections');
@@ -85,11 +79,7 @@ describe('the S2S story, clicked through the workspaces', () => {
     await audit(page, 'connections-list', s);
 
     // 4. Globex accepts.
-    await openConnection(globex);
-    await globex.getByRole('button', { name: 'Accept', exact: true }).click();
-    const accept = page.getByRole('dialog', { name: 'Accept Invitation' });
-    await accept.getByRole('button', { name: 'Accept' }).click();
-    await accept.waitFor({ state: 'detached' });
+    await acceptInvitation(page, globex);
     await runUntilIdle(page);
     await expect.poll(() => acmeList.innerText()).toContain('Accepted');
 
