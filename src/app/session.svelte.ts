@@ -1,7 +1,6 @@
 import { S2S } from '../engine/api.ts';
 import type { SandboxMeta, SandboxStore } from '../persistence/store.ts';
 import { Autosave } from '../persistence/autosave.ts';
-import { encodeScenario } from '../persistence/shareLink.ts';
 import { Clock } from './clock.svelte.ts';
 import { defaultScenario } from './preset.ts';
 import { buildView, EMPTY_VIEW, lastLogLines, type LogLine, type SandboxView } from './view.ts';
@@ -183,8 +182,9 @@ export class SandboxSession {
     return null;
   }
 
-  shareLink(base: string): string {
+  async shareLink(base: string): Promise<string> {
     if (!this.s2s) return base;
+    const { encodeScenario } = await import('../persistence/shareLink.ts');
     return `${base.split('#')[0]}#s=${encodeScenario(this.s2s.scenario())}`;
   }
 

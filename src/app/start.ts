@@ -1,6 +1,5 @@
 import { openStore } from '../persistence/openStore.ts';
 import { MemoryStore } from '../persistence/memoryStore.ts';
-import { decodeScenario } from '../persistence/shareLink.ts';
 import type { SandboxStore } from '../persistence/store.ts';
 import { exposeGlobals } from './globals.ts';
 import { SandboxSession } from './session.svelte.ts';
@@ -20,6 +19,8 @@ async function chooseStore(search: string): Promise<SandboxStore> {
  */
 async function fromShareLink(session: SandboxSession, loc: Location): Promise<string | null> {
   if (!loc.hash.startsWith('#s=')) return null;
+  // The decompressor and validator load only when a link is opened.
+  const { decodeScenario } = await import('../persistence/shareLink.ts');
   const r = decodeScenario(loc.hash);
   history.replaceState(history.state, '', loc.pathname + loc.search);
   if (r.ok) return (await session.store.create('Shared sandbox', { scenario: r.scenario })).id;

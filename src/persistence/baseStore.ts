@@ -19,7 +19,6 @@ import {
   type SandboxMeta,
   type SandboxStore,
 } from './store.ts';
-import { validateExportFile } from './validation.ts';
 
 export const LAST_OPENED = 'lastOpened';
 /** Bigger files are refused before parsing: the JSON alone would stall the tab. */
@@ -199,6 +198,8 @@ export abstract class BaseStore implements SandboxStore {
     } catch (e) {
       return { ok: false, ...notJson((e as Error).message) };
     }
+    // The schema and its validator load only when a file is imported.
+    const { validateExportFile } = await import('./validation.ts');
     const valid = validateExportFile(json);
     if (!valid.ok) return { ok: false, ...invalidExport(json, valid.error) };
     let s2s: S2S;
