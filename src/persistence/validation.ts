@@ -190,7 +190,37 @@ const COMMANDS = [
     SendOpenTasks: v.optional(bool),
     SendEmails: v.optional(bool),
   }),
+  cmd('pnrc.insertList', {
+    ...inOrg,
+    records: v.pipe(
+      v.array(
+        v.object({
+          ConnectionId: id,
+          LocalRecordId: id,
+          ParentRecordId: v.optional(v.nullable(id)),
+          RelatedRecords: v.optional(text),
+          SendClosedTasks: v.optional(bool),
+          SendOpenTasks: v.optional(bool),
+          SendEmails: v.optional(bool),
+        }),
+      ),
+      v.maxLength(10_000),
+    ),
+  }),
   cmd('pnrc.delete', { ...inOrg, id }),
+  cmd('automationRule.add', {
+    ...inOrg,
+    rule: v.object({
+      Name: text,
+      object: id,
+      when: v.picklist(['created', 'updated', 'createdOrUpdated']),
+      condition: v.optional(v.nullable(condition(id))),
+      connectionId: id,
+      relatedObjects: v.optional(v.array(id)),
+      sendEmail: v.optional(bool),
+    }),
+  }),
+  cmd('automationRule.remove', { ...inOrg, id }),
   cmd('inbox.accept', {
     ...inOrg,
     pnrcId: id,

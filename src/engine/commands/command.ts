@@ -7,6 +7,7 @@ import type {
   Profile,
   ValidationRule,
 } from '../state/org.ts';
+import type { ForwardRuleInput } from '../state/forwardRule.ts';
 import type { LinkSettings, SandboxSettings } from '../state/settings.ts';
 
 type RoleGroupInput = Omit<RoleGroup, 'includeSubordinates'> & { includeSubordinates?: boolean };
@@ -218,7 +219,16 @@ export type Command =
       SendOpenTasks?: boolean;
       SendEmails?: boolean;
     }
+  | {
+      type: 'pnrc.insertList';
+      org: string;
+      as: string;
+      /** FWD-4 `insert list;`: every row or none; a row may name an earlier row's record as parent. */
+      records: Omit<Extract<Command, { type: 'pnrc.insert' }>, 'type' | 'org' | 'as'>[];
+    }
   | { type: 'pnrc.delete'; org: string; as: string; id: string }
+  | { type: 'automationRule.add'; org: string; as: string; rule: ForwardRuleInput }
+  | { type: 'automationRule.remove'; org: string; as: string; id: string }
   | {
       type: 'inbox.accept';
       org: string;

@@ -9,6 +9,7 @@ import type { OrgState } from '../state/org.ts';
 export function isPlainSave(org: OrgState, w: Written): boolean {
   if (!w.count) return true;
   for (const a of org.automations) if (a.object === w.object) return false;
+  if (org.forwardRules) for (const r of org.forwardRules) if (r.object === w.object) return false;
   for (const fx of formulasOf(org.schema[w.object])) if (readsAny(fx, w.basedOn)) return false;
   return true;
 }

@@ -11,7 +11,79 @@ import { valueAt } from '../org/recordTables.ts';
 import { canAccess, requireManageConnections, requireS2S } from './access.ts';
 import { isActiveShare } from './sync.ts';
 
-type ForwardCommand = Extract<Command, { type: 'record.forward' | 'pnrc.insert' }>;
+type ForwardCommand = Extract<
+  Command,
+  { type: 'record.forward' | 'pnrc.insert' | 'pnrc.insertList' }
+>;
+
+/** The fields of one PartnerNetworkRecordConnection row to insert (FWD-4). */
+export type PnrcRow = Omit<Extract<Command, { type: 'pnrc.insert' }>, 'type' | 'org' | 'as'>;
+
+/**
+ * FWD-4: one PNRC insert, forwarding as the UI does: the record, then the children named in
+ * RelatedRecords. `system` skips PERM-2, as an automation rule runs in system context.
+ */
+export function insertPnrc(
+  b: PlanBuilder,
+  org: OrgState,
+  u: User,
+  row: PnrcRow,
+  planned: Map<string, string>,
+  opts: { record?: SObjectRecord; system?: boolean } = {},
+): { id: string; children: string[] } | Refusal {
+  const rec = opts.record ?? recordOf(org, row.LocalRecordId);
+  const pnc = org.connections[row.ConnectionId];
+  if (!rec) return refuse('FWD-4', `LocalRecordId ${row.LocalRecordId} is not a record of ${org.name}.`);
+  if (!pnc)
+    return refuse('FWD-4', `ConnectionId ${row.ConnectionId} is not a connection of ${org.name}.`);
+  const related = row.RelatedRecords ?? '';
+  if (typeof related !== 'string')
+    return refuse('FWD-4', 'RelatedRecords is a comma-separated list of child object names.');
+  if (related.length > 1000)
+    return refuse('FWD-4', 'RelatedRecords is longer than 1000 characters.');
+  let parentShareKey: string | null = null;
+  if (row.ParentRecordId) {
+    const parent = recordOf(org, row.ParentRecordId);
+    const link = org.schema[rec.object]?.parent?.field;
+    if (!parent || !link || rec.fields[link] !== parent.Id)
+      return refuse('FWD-4', `${row.ParentRecordId} is not the parent of ${rec.Id}.`);
+    parentShareKey = liveShare(org, parent.Id, pnc.Id, planned);
+    if (!parentShareKey)
+      return refuse(
+        'FWD-2',
+        `Share the parent ${parent.object} ${parent.Id} first: a child cannot be forwarded before its parent is shared.`,
+      );
+  }
+  const why = refusalFor(org, u, rec, pnc, planned, opts.system);
+  if (why) return why;
+  const o = {
+    parentShareKey,
+    parentRecordId: row.ParentRecordId ?? null,
+    related,
+    sendOpenTasks: row.SendOpenTasks ?? false,
+    sendClosedTasks: row.SendClosedTasks ?? false,
+    sendEmail: row.SendEmails ?? false,
+  };
+  const id = forwardOne(b, org, rec, pnc, o, planned);
+  const children: string[] = [];
+  const names = related
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const child of relatedChildren(org, rec, names, o.sendOpenTasks, o.sendClosedTasks))
+    if (!refusalFor(org, u, child, pnc, planned, opts.system))
+      children.push(
+        forwardOne(
+          b,
+          org,
+          child,
+          pnc,
+          { ...o, parentShareKey: planned.get(`${rec.Id}|${pnc.Id}`)!, parentRecordId: rec.Id, related: '' },
+          planned,
+        ),
+      );
+  return { id, children };
+}
 
 interface ForwardOptions {
   parentShareKey: string | null;
@@ -23,7 +95,7 @@ interface ForwardOptions {
 }
 
 /** The share of a record on a connection that is still alive (pending or active), if any. */
-function liveShare(
+export function liveShare(
   org: OrgState,
   recordId: string,
   connectionId: string,
@@ -45,8 +117,9 @@ function refusalFor(
   rec: SObjectRecord,
   pnc: PartnerNetworkConnection,
   planned: Map<string, string>,
+  system = false,
 ): Refusal | null {
-  if (!canAccess(org, u, rec))
+  if (!system && !canAccess(org, u, rec))
     return refuse(
       'PERM-2',
       `${u.Name} cannot forward ${rec.Id}: it is not theirs nor owned below them in the role hierarchy.`,
@@ -171,65 +244,25 @@ export function forwardCommand(
   const b = new PlanBuilder(ctx);
   const planned = new Map<string, string>();
   const ids: string[] = [];
-  if (cmd.type === 'pnrc.insert') {
-    // FWD-4: a PNRC insert forwards exactly as the UI does.
-    const rec = recordOf(org, cmd.LocalRecordId);
-    const pnc = org.connections[cmd.ConnectionId];
-    if (!rec)
-      return refuse('FWD-4', `LocalRecordId ${cmd.LocalRecordId} is not a record of ${org.name}.`);
-    if (!pnc)
-      return refuse(
-        'FWD-4',
-        `ConnectionId ${cmd.ConnectionId} is not a connection of ${org.name}.`,
-      );
-    const related = cmd.RelatedRecords ?? '';
-    if (related.length > 1000)
-      return refuse('FWD-4', 'RelatedRecords is longer than 1000 characters.');
-    let parentShareKey: string | null = null;
-    if (cmd.ParentRecordId) {
-      const parent = recordOf(org, cmd.ParentRecordId);
-      const link = org.schema[rec.object]?.parent?.field;
-      if (!parent || !link || rec.fields[link] !== parent.Id)
-        return refuse('FWD-4', `${cmd.ParentRecordId} is not the parent of ${rec.Id}.`);
-      parentShareKey = liveShare(org, parent.Id, pnc.Id, planned);
-      if (!parentShareKey)
-        return refuse(
-          'FWD-2',
-          `Share the parent ${parent.object} ${parent.Id} first: a child cannot be forwarded before its parent is shared.`,
-        );
+  if (cmd.type === 'pnrc.insert' || cmd.type === 'pnrc.insertList') {
+    // FWD-4: each row forwards exactly as the UI does; a list is all or nothing, and a row may
+    // name as its parent a record shared by an earlier row of the same list.
+    const rows = cmd.type === 'pnrc.insert' ? [cmd] : cmd.records;
+    if (!Array.isArray(rows) || !rows.length)
+      return refuse('FWD-4', 'Insert at least one PartnerNetworkRecordConnection.');
+    // `ids`: each row's own PNRC in row order (what Apex sets on the rows), then the related
+    // children sent along.
+    const children: string[] = [];
+    for (const [i, row] of rows.entries()) {
+      const made = insertPnrc(b, org, u, row, planned);
+      if ('refused' in made)
+        return rows.length > 1
+          ? refuse(made.rule, `Row ${i + 1} of ${rows.length}: ${made.reason}`)
+          : made;
+      ids.push(made.id);
+      children.push(...made.children);
     }
-    const why = refusalFor(org, u, rec, pnc, planned);
-    if (why) return why;
-    const opts = {
-      parentShareKey,
-      parentRecordId: cmd.ParentRecordId ?? null,
-      related,
-      sendOpenTasks: cmd.SendOpenTasks ?? false,
-      sendClosedTasks: cmd.SendClosedTasks ?? false,
-      sendEmail: cmd.SendEmails ?? false,
-    };
-    ids.push(forwardOne(b, org, rec, pnc, opts, planned));
-    const names = related
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    for (const child of relatedChildren(org, rec, names, opts.sendOpenTasks, opts.sendClosedTasks))
-      if (!refusalFor(org, u, child, pnc, planned))
-        ids.push(
-          forwardOne(
-            b,
-            org,
-            child,
-            pnc,
-            {
-              ...opts,
-              parentShareKey: planned.get(`${rec.Id}|${pnc.Id}`)!,
-              parentRecordId: rec.Id,
-              related: '',
-            },
-            planned,
-          ),
-        );
+    ids.push(...children);
     return b.build({ id: ids[0], ids });
   }
   if (!cmd.recordIds.length || !cmd.connectionIds.length)

@@ -12,6 +12,7 @@ import { stopSharingCommand } from './sharedRecords.ts';
 import { queueCommand } from './queues.ts';
 import { sharingRuleCommand } from './sharingRules.ts';
 import { markNotificationsRead } from './notifications.ts';
+import { forwardRuleCommand } from './forwardRules.ts';
 
 type OrgCommand = Extract<Command, { org: string; as: string }>;
 
@@ -44,6 +45,7 @@ export function handleOrgCommand(ctx: RuleContext, org: OrgState, cmd: Command):
       return publishCommand(ctx, org, u, c);
     case 'record.forward':
     case 'pnrc.insert':
+    case 'pnrc.insertList':
       return forwardCommand(ctx, org, u, c);
     case 'inbox.accept':
     case 'inbox.reject':
@@ -56,6 +58,9 @@ export function handleOrgCommand(ctx: RuleContext, org: OrgState, cmd: Command):
       return queueCommand(ctx, org, u, c);
     case 'sharingRule.add':
       return sharingRuleCommand(ctx, org, u, c);
+    case 'automationRule.add':
+    case 'automationRule.remove':
+      return forwardRuleCommand(ctx, org, u, c);
     case 'notification.markRead':
       return markNotificationsRead(ctx, org, u, c);
     default:

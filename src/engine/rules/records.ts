@@ -11,6 +11,7 @@ import { isActiveShare, runAutomations, sendUpdates, writeChanges } from './sync
 import { checkRecord, checkRecordAt, checkValues } from './validation.ts';
 import { recordAt, recordOf } from '../org/recordCopies.ts';
 import { rowOf, tableOf } from '../org/recordTables.ts';
+import { fireForwardRules } from './forwardRules.ts';
 
 type RecordCommand = Extract<
   Command,
@@ -91,6 +92,7 @@ export function createRecord(
     record: rec.Id,
     text: `${u.Name} created ${object} ${rec.Id}`,
   });
+  fireForwardRules(b, org, u, rec, 'created');
   return b.build({ id: rec.Id });
 }
 
@@ -119,6 +121,11 @@ export function updateRecord(
   sendUpdates(b, org, w, origin);
   const auto = runAutomations(b, org, t, row, w);
   if (auto) sendUpdates(b, org, auto, origin);
+  if (w.count && org.forwardRules?.length) {
+    const before = recordAt(t, row);
+    const fields = { ...before.fields, ...w.values, ...auto?.values };
+    fireForwardRules(b, org, u, { ...before, fields }, 'updated');
+  }
   return b.build({ id });
 }
 

@@ -2,6 +2,7 @@ import type { FieldValue, OrgSchema } from '../domain/index.ts';
 import type { PartnerNetworkConnection } from './connection.ts';
 import type { PartnerNetworkRecordConnection } from './recordConnection.ts';
 import type { RecordTable } from './recordTable.ts';
+import type { ForwardRule } from './forwardRule.ts';
 
 export type OrgId = string;
 export type UserId = string;
@@ -204,6 +205,8 @@ export interface OrgState {
   hiddenFields: Record<string, Profile[]>;
   validationRules: ValidationRule[];
   automations: FieldUpdateAutomation[];
+  /** Automation rules that forward records when saved (absent in states saved before them). */
+  forwardRules?: ForwardRule[];
   queues: Record<string, Queue>;
   /** The active assignment rule per object (Lead, Case). */
   assignmentRules: Record<string, AssignmentRule>;
