@@ -13,6 +13,7 @@ export default ts.config(
       'test-results/',
       'bench-results/',
       '.scratch/',
+      'src/engine/apex/parser.generated.js',
     ],
   },
   js.configs.recommended,
