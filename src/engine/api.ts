@@ -16,7 +16,7 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
-import { soql, soqlObjects, type SoqlQuery } from './queries/soql.ts';
+
 import {
   autoMapView,
   inviteChoices,
@@ -312,14 +312,6 @@ export class S2S {
               localField,
             });
     return out;
-  }
-  /** The console's SOQL over one org as one user: PNC, PNRC and the org's objects (EN-2, SHR-1, SHR-2). */
-  soql(org: string, as: string, query: SoqlQuery) {
-    return soql(this.org(org), as, query);
-  }
-  /** The objects and fields `as` may query, for the console's name checks and suggestions. */
-  soqlObjects(org: string, as: string) {
-    return soqlObjects(this.org(org), as);
   }
   /** The org's automation rules that forward records when saved (FWD-4). */
   automationRules(org: string) {

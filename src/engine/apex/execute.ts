@@ -1,6 +1,13 @@
 import type { Command, CommandResult } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
-import type { SoqlCondition, SoqlQuery, SoqlResult } from '../queries/soql.ts';
+import {
+  soql,
+  soqlObjects,
+  type SoqlCondition,
+  type SoqlQuery,
+  type SoqlResult,
+} from '../queries/soql.ts';
+import type { S2S } from '../api.ts';
 import type { ApexError, Expression, Literal, Bind, PathPart, Pos, Soql, Statement } from './ast.ts';
 import { checkProgram, PNC, PNRC, PNRC_WRITABLE, SYSTEM_FIELDS } from './check.ts';
 import { parseApex } from './parse.ts';
@@ -377,18 +384,10 @@ export function executeApex(source: string, host: ApexHost): ApexRun {
 }
 
 /** The host for one org and user of a sandbox's scripting API. */
-export function apexHost(
-  s: {
-    soqlObjects(org: string, as: string): Record<string, string[]>;
-    soql(org: string, as: string, q: SoqlQuery): SoqlResult;
-    dispatch(cmd: Command): CommandResult;
-  },
-  org: string,
-  as: string,
-): ApexHost {
+export function apexHost(s: S2S, org: string, as: string): ApexHost {
   return {
-    objects: () => s.soqlObjects(org, as),
-    soql: (q) => s.soql(org, as, q),
+    objects: () => soqlObjects(s, org, as),
+    soql: (q) => soql(s, org, as, q),
     dispatch: (cmd) => s.dispatch({ ...cmd, org, as } as Command),
   };
 }

@@ -1,13 +1,13 @@
-import { eachRecord } from '../org/recordCopies.ts';
-import { recordShareStatus } from '../machines/index.ts';
+import type { S2S } from '../api.ts';
 import type { FieldValue } from '../domain/index.ts';
-import { canRead, fieldHidden } from '../rules/access.ts';
-import { recordOf } from '../org/recordCopies.ts';
-import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 
 // The console's SOQL subset as a plain-data query over one org, for one user: what Apex's
 // `[SELECT …]` would return. Comparisons follow SOQL: text compares without regard to case,
 // LIKE takes % and _ as wildcards, and a field that is not set is null.
+//
+// It reads the sandbox only through the scripting API's own queries (records as a user sees
+// them, connections, PNRC rows), so it decides nothing about visibility itself, and it loads
+// with the console rather than with the first page (the bundle budget).
 
 export type SoqlValue = FieldValue | FieldValue[];
 
@@ -70,24 +70,23 @@ const RECORD_SYSTEM_FIELDS = [
  * PartnerNetworkRecordConnection exist only with S2S on (EN-2); hidden fields are left out
  * (SHR-2). The console checks names against this before running anything.
  */
-export function soqlObjects(org: OrgState, as: string): Record<string, string[]> {
-  const u = org.users[as];
+export function soqlObjects(s: S2S, org: string, as: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  if (org.s2s.enabled) {
+  if (s.orgs().find((o) => o.id === org)?.s2sEnabled) {
     out[PNC] = PNC_FIELDS;
     out[PNRC] = PNRC_FIELDS;
   }
-  for (const def of Object.values(org.schema)) {
-    const fields = def.fields
-      .map((f) => f.apiName)
-      .filter((f) => !u || !fieldHidden(org, u, def.apiName, f));
-    out[def.apiName] = [...RECORD_SYSTEM_FIELDS, ...fields.filter((f) => f !== 'Id')];
+  for (const object of Object.keys(s.schema(org))) {
+    const layout = s.objectLayout(org, object, as);
+    if (!layout) continue;
+    const fields = layout.fields.map((f) => f.apiName).filter((f) => f !== 'Id');
+    out[object] = [...RECORD_SYSTEM_FIELDS, ...fields];
   }
   return out;
 }
 
-function pncRows(org: OrgState): Record<string, FieldValue>[] {
-  return Object.values(org.connections).map((c) => ({
+function pncRows(s: S2S, org: string): Record<string, FieldValue>[] {
+  return s.connections(org).map((c) => ({
     Id: c.Id,
     ConnectionName: c.ConnectionName,
     ConnectionStatus: c.ConnectionStatus,
@@ -100,11 +99,12 @@ function pncRows(org: OrgState): Record<string, FieldValue>[] {
 }
 
 /** PNRC rows of records the user can see (a received one not yet accepted has no record yet). */
-function pnrcRows(org: OrgState, u: User | undefined): Record<string, FieldValue>[] {
+function pnrcRows(s: S2S, org: string, as: string): Record<string, FieldValue>[] {
+  const seen = new Set(s.records(org, { as }).map((r) => r.Id));
+  const all = new Set(s.records(org).map((r) => r.Id));
   const out: Record<string, FieldValue>[] = [];
-  for (const p of Object.values(org.recordConnections)) {
-    const rec = p.LocalRecordId ? recordOf(org, p.LocalRecordId) : null;
-    if (u && rec && !canRead(org, u, rec)) continue;
+  for (const p of s.recordConnections(org)) {
+    if (p.LocalRecordId && all.has(p.LocalRecordId) && !seen.has(p.LocalRecordId)) continue;
     out.push({
       Id: p.Id,
       ConnectionId: p.ConnectionId,
@@ -116,14 +116,14 @@ function pnrcRows(org: OrgState, u: User | undefined): Record<string, FieldValue
       SendEmails: p.SendEmails,
       StartDate: p.StartDate,
       EndDate: p.EndDate,
-      Status: recordShareStatus(p.state, p.side).api,
+      Status: p.Status,
     });
   }
   return out;
 }
 
-function recordRow(r: SObjectRecord): Record<string, FieldValue> {
-  return {
+function recordRows(s: S2S, org: string, as: string, object: string) {
+  return s.records(org, { object, as }).map((r) => ({
     ...r.fields,
     Id: r.Id,
     OwnerId: r.OwnerId,
@@ -132,7 +132,7 @@ function recordRow(r: SObjectRecord): Record<string, FieldValue> {
     LastModifiedDate: r.LastModifiedDate,
     LastModifiedById: r.LastModifiedById,
     ConnectionReceivedId: r.ConnectionReceivedId,
-  };
+  }));
 }
 
 const text = (v: FieldValue | undefined) => (v === null || v === undefined ? null : String(v));
@@ -178,18 +178,21 @@ function compare(a: FieldValue | undefined, b: FieldValue | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Runs one query as user `as`: only records they can see, only fields they can see. */
-export function soql(org: OrgState, as: string, q: SoqlQuery): SoqlResult {
-  const u = org.users[as];
-  if (!u) return { ok: false, rule: 'API', reason: `There is no user ${as} in ${org.name}.` };
-  if ((q.object === PNC || q.object === PNRC) && !org.s2s.enabled)
+/** `soql(s, org, as, query)`: one query as user `as`, only what they may see (SHR-1, SHR-2). */
+export function soql(s: S2S, org: string, as: string, q: SoqlQuery): SoqlResult {
+  const o = s.orgs().find((x) => x.id === org);
+  if (!o) return { ok: false, rule: 'API', reason: `There is no org "${org}".` };
+  if (!s.users(org).some((u) => u.Id === as))
+    return { ok: false, rule: 'API', reason: `There is no user ${as} in ${o.name}.` };
+  if ((q.object === PNC || q.object === PNRC) && !o.s2sEnabled)
     return {
       ok: false,
       rule: 'EN-2',
-      reason: `${q.object} does not exist in ${org.name}: Salesforce to Salesforce is not enabled.`,
+      reason: `${q.object} does not exist in ${o.name}: Salesforce to Salesforce is not enabled.`,
     };
-  const known = soqlObjects(org, as)[q.object];
-  if (!known) return { ok: false, rule: 'API', reason: `sObject type '${q.object}' is not supported.` };
+  const known = soqlObjects(s, org, as)[q.object];
+  if (!known)
+    return { ok: false, rule: 'API', reason: `sObject type '${q.object}' is not supported.` };
   const fields = q.fields.length ? q.fields : ['Id'];
   for (const f of [
     ...fields,
@@ -198,13 +201,12 @@ export function soql(org: OrgState, as: string, q: SoqlQuery): SoqlResult {
   ])
     if (!known.includes(f))
       return { ok: false, rule: 'API', reason: `No such column '${f}' on entity '${q.object}'.` };
-  let rows: Record<string, FieldValue>[];
-  if (q.object === PNC) rows = pncRows(org);
-  else if (q.object === PNRC) rows = pnrcRows(org, u);
-  else {
-    rows = [];
-    for (const r of eachRecord(org, q.object)) if (canRead(org, u, r)) rows.push(recordRow(r));
-  }
+  let rows: Record<string, FieldValue>[] =
+    q.object === PNC
+      ? pncRows(s, org)
+      : q.object === PNRC
+        ? pnrcRows(s, org, as)
+        : recordRows(s, org, as, q.object);
   if (q.where?.length) rows = rows.filter((r) => q.where!.every((c) => holds(r, c)));
   if (q.orderBy?.length) {
     const order = q.orderBy;

@@ -1,7 +1,8 @@
 import type { OrgState } from '../state/org.ts';
+import { isAdmin } from '../rules/access.ts';
 
 export interface WorkspaceTab {
-  /** 'setup', 'connections', 'health', or an object's API name. */
+  /** 'setup', 'connections', 'health', 'console', or an object's API name. */
   id: string;
   label: string;
   object?: string;
@@ -25,5 +26,7 @@ export function workspaceTabs(org: OrgState, userId: string): WorkspaceTab[] {
   for (const def of Object.values(org.schema))
     if (def.custom) tabs.push({ id: def.apiName, label: def.pluralLabel, object: def.apiName });
   if (s2sTabs) tabs.push({ id: 'health', label: 'Health' });
+  // Salesforce opens the Developer Console for users who may author Apex: administrators here.
+  if (u && isAdmin(u)) tabs.push({ id: 'console', label: 'Developer Console' });
   return tabs;
 }

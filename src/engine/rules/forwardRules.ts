@@ -67,21 +67,9 @@ export function forwardRuleCommand(
     org: org.id,
     conn: pnc.Id,
     rule: 'FWD-4',
-    text: `automation rule "${rule.Name}" added: ${describeRule(rule)} to ${pnc.ConnectionName}`,
+    text: `automation rule "${rule.Name}" added: ${rule.object} records saved are forwarded to ${pnc.ConnectionName}`,
   });
   return b.build({ id });
-}
-
-/** The rule in one line, as Setup and the log show it. */
-export function describeRule(r: ForwardRule): string {
-  const when = r.when === 'createdOrUpdated' ? 'created or updated' : r.when;
-  const cond = !r.condition
-    ? ''
-    : r.condition.operator === 'isBlank'
-      ? ` and ${r.condition.field} is blank`
-      : ` and ${r.condition.field} ${r.condition.operator} "${r.condition.value ?? ''}"`;
-  const related = r.relatedObjects.length ? ` with ${r.relatedObjects.join(', ')}` : '';
-  return `when a ${r.object} is ${when}${cond}, forward it${related}`;
 }
 
 /**

@@ -43,6 +43,11 @@ export class OrgWorkspace {
     this.tab = saved?.tab ?? 'setup';
   }
 
+  /** The open sandbox's id, for what a screen keeps in this browser per sandbox. */
+  get sandboxId(): string {
+    return this.session.meta?.id ?? '';
+  }
+
   private get storageKey() {
     return `s2s-workspace:${this.session.meta?.id ?? ''}:${this.orgId}`;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { soqlObjects, soql, type SoqlQuery } from '../../../src/engine/queries/soql.ts';
 import { apexHost, executeApex } from '../../../src/engine/apex/execute.ts';
 import { S2S } from '../../../src/engine/api.ts';
 import {
@@ -156,7 +157,7 @@ insert new List<PartnerNetworkRecordConnection>{
     const as = s.orgs()[0]!.adminId;
     const r = executeApex('SELECT Id FROM PartnerNetworkConnection', apexHost(s, 'solo', as));
     expect(r.errors[0]?.message).toContain('There is no object named PartnerNetworkConnection');
-    expect(s.soql('solo', as, { object: 'PartnerNetworkConnection', fields: ['Id'] })).toMatchObject({
+    expect(soql(s, 'solo', as, { object: 'PartnerNetworkConnection', fields: ['Id'] })).toMatchObject({
       ok: false,
       rule: 'EN-2',
     });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { soqlObjects, soql, type SoqlQuery } from '../../../src/engine/queries/soql.ts';
 import { ACME, GLOBEX, addUser, connectedOrgs, create, forward, ok } from '../rules/fixtures.ts';
 
 describe('The console SOQL query (s.soql)', () => {
   it('CONN-2: PartnerNetworkConnection rows carry the ConnectionStatus API value', () => {
     const c = connectedOrgs();
-    const r = c.s.soql(ACME, c.A, {
+    const r = soql(c.s, ACME, c.A, {
       object: 'PartnerNetworkConnection',
       fields: ['Id', 'ConnectionStatus'],
       where: [{ field: 'ConnectionStatus', op: '=', value: 'accepted' }],
@@ -21,12 +22,12 @@ describe('The console SOQL query (s.soql)', () => {
     const c = connectedOrgs();
     const acct = create(c.s, ACME, c.A, 'Account', { Name: 'Initech' });
     forward(c, [acct]);
-    const sent = c.s.soql(ACME, c.A, {
+    const sent = soql(c.s, ACME, c.A, {
       object: 'PartnerNetworkRecordConnection',
       fields: ['LocalRecordId', 'Status'],
     });
     expect(sent.ok && sent.rows).toEqual([{ LocalRecordId: acct, Status: 'Sent' }]);
-    const got = c.s.soql(GLOBEX, c.G, {
+    const got = soql(c.s, GLOBEX, c.G, {
       object: 'PartnerNetworkRecordConnection',
       fields: ['Status'],
     });
@@ -37,8 +38,8 @@ describe('The console SOQL query (s.soql)', () => {
     const c = connectedOrgs();
     for (const name of ['Initech', 'Initrode', 'Hooli', 'Pied Piper'])
       create(c.s, ACME, c.A, 'Account', { Name: name, Industry: name === 'Hooli' ? 'Technology' : null });
-    const names = (q: Parameters<typeof c.s.soql>[2]) => {
-      const r = c.s.soql(ACME, c.A, q);
+    const names = (q: SoqlQuery) => {
+      const r = soql(c.s, ACME, c.A, q);
       if (!r.ok) throw new Error(r.reason);
       return r.rows.map((x) => x.Name);
     };
@@ -71,7 +72,7 @@ describe('The console SOQL query (s.soql)', () => {
     const mine = addUser(c.s, ACME, c.A, 'Sam');
     create(c.s, ACME, c.A, 'Account', { Name: 'Admin owns this' });
     const own = create(c.s, ACME, mine, 'Account', { Name: 'Sam owns this' });
-    const r = c.s.soql(ACME, mine, { object: 'Account', fields: ['Id', 'Name'] });
+    const r = soql(c.s, ACME, mine, { object: 'Account', fields: ['Id', 'Name'] });
     expect(r.ok && r.rows).toEqual([{ Id: own, Name: 'Sam owns this' }]);
   });
 
@@ -86,8 +87,8 @@ describe('The console SOQL query (s.soql)', () => {
       field: 'Phone',
       hiddenFrom: ['Standard User'],
     });
-    expect(c.s.soqlObjects(ACME, sam).Account).not.toContain('Phone');
-    expect(c.s.soql(ACME, sam, { object: 'Account', fields: ['Phone'] })).toMatchObject({
+    expect(soqlObjects(c.s, ACME, sam).Account).not.toContain('Phone');
+    expect(soql(c.s, ACME, sam, { object: 'Account', fields: ['Phone'] })).toMatchObject({
       ok: false,
       reason: "No such column 'Phone' on entity 'Account'.",
     });

@@ -22,6 +22,7 @@ describe('workspace tabs', () => {
       'Leads',
       'Opportunities',
       'Cases',
+      'Developer Console',
     ]);
   });
 
@@ -45,16 +46,18 @@ describe('workspace tabs', () => {
       'Opportunities',
       'Cases',
       'Health',
+      'Developer Console',
     ]);
     expect(labels(s, std)).not.toContain('Connections');
+    expect(labels(s, std)).not.toContain('Developer Console');
     expect(labels(s, std)).not.toContain('Health');
   });
 
   it('lists custom objects by their plural label after the standard ones', () => {
     const { s, A } = twoOrgs();
     s.run([{ type: 'object.create', org: 'acme', as: A, apiName: 'Invoice__c', label: 'Invoice' }]);
-    expect(labels(s, A).at(-1)).toBe('Invoices');
-    expect(s.tabs('acme', A).at(-1)).toMatchObject({ id: 'Invoice__c', object: 'Invoice__c' });
+    expect(labels(s, A).at(-2)).toBe('Invoices');
+    expect(s.tabs('acme', A).at(-2)).toMatchObject({ id: 'Invoice__c', object: 'Invoice__c' });
     s.run([
       {
         type: 'object.create',
@@ -65,7 +68,7 @@ describe('workspace tabs', () => {
         pluralLabel: 'Properties',
       },
     ]);
-    expect(labels(s, A).at(-1)).toBe('Properties');
+    expect(labels(s, A).at(-2)).toBe('Properties');
   });
 
   it('a sandbox holds at most five orgs', () => {
