@@ -40,7 +40,16 @@ export const SYSTEM_FIELDS = [
   'ConnectionReceivedId',
 ];
 
-export const SCALAR_TYPES = ['Id', 'String', 'Boolean', 'Integer', 'Decimal', 'Double', 'Long', 'Object'];
+export const SCALAR_TYPES = [
+  'Id',
+  'String',
+  'Boolean',
+  'Integer',
+  'Decimal',
+  'Double',
+  'Long',
+  'Object',
+];
 
 export type StaticType =
   | { k: 'sobject'; name: string }
@@ -89,7 +98,10 @@ export class Checker {
     if (scalar) return { k: 'scalar', name: scalar };
     const object = canonical(n, Object.keys(this.objects));
     if (object) return { k: 'sobject', name: object };
-    this.err(t.name, unknownName(n, [...Object.keys(this.objects), ...SCALAR_TYPES, 'List'], 'type'));
+    this.err(
+      t.name,
+      unknownName(n, [...Object.keys(this.objects), ...SCALAR_TYPES, 'List'], 'type'),
+    );
     return ANY;
   }
 
@@ -116,12 +128,14 @@ export class Checker {
         continue;
       }
       if (t.k === 'any') return ANY;
-      if (t.k === 'list') {
-        // Apex reads a field of a one-row query result as of its row.
-        t = t.of;
-      }
+      // Apex reads a field of a one-row query result as of its row.
+      if (t.k === 'list') t = t.of;
+      if (t.k === 'any') return ANY;
       if (t.k !== 'sobject') {
-        this.err(part.name, `${part.name.name}: a ${t.k === 'scalar' ? t.name : 'value'} has no fields.`);
+        this.err(
+          part.name,
+          `${part.name.name}: a ${t.k === 'scalar' ? t.name : 'value'} has no fields.`,
+        );
         return ANY;
       }
       const f = this.field(t.name, part.name);
@@ -168,7 +182,10 @@ export class Checker {
         if (t.k === 'sobject') {
           if (e.args.length || e.items) this.err(e, `Write new ${t.name}(Field = value, …).`);
           if (t.name === PNC)
-            this.err(e.type.name, 'Connections are made by inviting, on the Connections tab (CONN-1).');
+            this.err(
+              e.type.name,
+              'Connections are made by inviting, on the Connections tab (CONN-1).',
+            );
           for (const f of e.fields) {
             this.expression(f.value);
             this.writable(t.name, f.name);
@@ -204,7 +221,10 @@ export class Checker {
         const t = this.variable(s.target);
         if (!s.path.length || t.k === 'any') return;
         if (s.path.length > 1 || t.k !== 'sobject') {
-          this.err(s.path[0]!, `Only a field of a record variable can be set: ${s.target.name}.Field = value;`);
+          this.err(
+            s.path[0]!,
+            `Only a field of a record variable can be set: ${s.target.name}.Field = value;`,
+          );
           return;
         }
         this.writable(t.name, s.path[0]!);
@@ -215,14 +235,20 @@ export class Checker {
         const method = s.method.name.toLowerCase();
         if (s.target.name.toLowerCase() === 'system') {
           if (method !== 'debug')
-            this.err(s.method, `Method does not exist: System.${s.method.name}. The console knows System.debug(value).`);
+            this.err(
+              s.method,
+              `Method does not exist: System.${s.method.name}. The console knows System.debug(value).`,
+            );
           else if (s.args.length !== 1) this.err(s, 'System.debug takes one value.');
           return;
         }
         const t = this.variable(s.target);
         if (t.k === 'any') return;
         if (t.k !== 'list' || method !== 'add')
-          this.err(s.method, `Method does not exist: ${s.target.name}.${s.method.name}(). The console knows list.add(value) and System.debug(value).`);
+          this.err(
+            s.method,
+            `Method does not exist: ${s.target.name}.${s.method.name}(). The console knows list.add(value) and System.debug(value).`,
+          );
         else if (s.args.length !== 1) this.err(s, 'add takes one value.');
         return;
       }
@@ -233,7 +259,10 @@ export class Checker {
         const rec = t.k === 'list' ? t.of : t;
         if (rec.k === 'scalar') this.err(s.value, `${s.kind} takes a record or a list of records.`);
         if (rec.k === 'sobject' && rec.name === PNRC && s.kind === 'update')
-          this.err(s, 'PartnerNetworkRecordConnection rows are never updated: delete one to stop sharing, insert a new one to share (FWD-4).');
+          this.err(
+            s,
+            'PartnerNetworkRecordConnection rows are never updated: delete one to stop sharing, insert a new one to share (FWD-4).',
+          );
         return;
       }
       case 'query':

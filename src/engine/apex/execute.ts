@@ -8,7 +8,16 @@ import {
   type SoqlResult,
 } from '../queries/soql.ts';
 import type { S2S } from '../api.ts';
-import type { ApexError, Expression, Literal, Bind, PathPart, Pos, Soql, Statement } from './ast.ts';
+import type {
+  ApexError,
+  Expression,
+  Literal,
+  Bind,
+  PathPart,
+  Pos,
+  Soql,
+  Statement,
+} from './ast.ts';
 import { checkProgram, PNC, PNRC, PNRC_WRITABLE, SYSTEM_FIELDS } from './check.ts';
 import { parseApex } from './parse.ts';
 import { canonical } from './suggest.ts';
@@ -35,7 +44,13 @@ export interface ApexHost {
 }
 
 export type ApexOutput =
-  | (Pos & { kind: 'rows'; title: string; object: string; fields: string[]; rows: Record<string, FieldValue>[] })
+  | (Pos & {
+      kind: 'rows';
+      title: string;
+      object: string;
+      fields: string[];
+      rows: Record<string, FieldValue>[];
+    })
   | (Pos & { kind: 'dml'; text: string; ids: string[]; rule: string | null })
   | (Pos & { kind: 'debug'; text: string });
 
@@ -76,7 +91,13 @@ class ApexException extends Error {
 function describe(v: Value): string {
   if (isSObj(v)) return v.sobject;
   if (isList(v)) return 'List';
-  return v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Decimal' : 'Boolean';
+  return v === null
+    ? 'null'
+    : typeof v === 'string'
+      ? 'String'
+      : typeof v === 'number'
+        ? 'Decimal'
+        : 'Boolean';
 }
 
 class Run {
@@ -99,15 +120,24 @@ class Run {
   private follow(v: Value, tail: PathPart[], at: Pos): Value {
     for (const part of tail) {
       if ('index' in part) {
-        if (!isList(v)) throw new ApexException(at, `A ${describe(v)} cannot be indexed with [${part.index}].`);
+        if (!isList(v))
+          throw new ApexException(at, `A ${describe(v)} cannot be indexed with [${part.index}].`);
         if (part.index >= v.list.length)
-          throw new ApexException(at, `List index out of bounds: ${part.index} (the list has ${v.list.length}).`);
+          throw new ApexException(
+            at,
+            `List index out of bounds: ${part.index} (the list has ${v.list.length}).`,
+          );
         v = v.list[part.index]!;
         continue;
       }
       if (isList(v)) v = this.single(v, part.name);
-      if (v === null) throw new ApexException(part.name, `Attempt to de-reference a null object (${part.name.name}).`);
-      if (!isSObj(v)) throw new ApexException(part.name, `A ${describe(v)} has no field ${part.name.name}.`);
+      if (v === null)
+        throw new ApexException(
+          part.name,
+          `Attempt to de-reference a null object (${part.name.name}).`,
+        );
+      if (!isSObj(v))
+        throw new ApexException(part.name, `A ${describe(v)} has no field ${part.name.name}.`);
       v = v.fields[this.fld(v.sobject, part.name.name)] ?? null;
     }
     return v;
@@ -115,9 +145,13 @@ class Run {
 
   /** Apex's rule for a query result used as one record. */
   private single(v: ListV, at: Pos): Value {
-    if (v.list.length === 0) throw new ApexException(at, 'List has no rows for assignment to SObject.');
+    if (v.list.length === 0)
+      throw new ApexException(at, 'List has no rows for assignment to SObject.');
     if (v.list.length > 1)
-      throw new ApexException(at, `List has more than 1 row for assignment to SObject (${v.list.length} rows).`);
+      throw new ApexException(
+        at,
+        `List has more than 1 row for assignment to SObject (${v.list.length} rows).`,
+      );
     return v.list[0]!;
   }
 
@@ -125,7 +159,10 @@ class Run {
     if (b.kind === 'literal') return b.value;
     const v = this.follow(this.get(b.path.head), b.path.tail, b.path);
     // A list of records binds as their Ids, as in WHERE Id IN :records.
-    if (isList(v)) return v.list.map((x) => (isSObj(x) ? ((x.fields.Id as string) ?? null) : isList(x) ? null : x));
+    if (isList(v))
+      return v.list.map((x) =>
+        isSObj(x) ? ((x.fields.Id as string) ?? null) : isList(x) ? null : x,
+      );
     if (isSObj(v)) return (v.fields.Id as string) ?? null;
     return v;
   }
@@ -185,7 +222,8 @@ class Run {
           const list: Value[] = [];
           for (const a of e.args) {
             const v = this.eval(a);
-            if (!isList(v)) throw new ApexException(a, `new List<…>(…) takes a list, not a ${describe(v)}.`);
+            if (!isList(v))
+              throw new ApexException(a, `new List<…>(…) takes a list, not a ${describe(v)}.`);
             list.push(...v.list);
           }
           for (const i of e.items ?? []) list.push(this.eval(i));
@@ -193,7 +231,8 @@ class Run {
         }
         const object = this.obj(e.type.name.name);
         const fields: Record<string, FieldValue> = {};
-        for (const f of e.fields) fields[this.fld(object, f.name.name)] = this.scalar(this.eval(f.value), f.value);
+        for (const f of e.fields)
+          fields[this.fld(object, f.name.name)] = this.scalar(this.eval(f.value), f.value);
         return { sobject: object, fields };
       }
     }
@@ -209,7 +248,8 @@ class Run {
   /** Fits a value to a declared variable's kind, as Apex's assignment does. */
   private fit(kind: 'sobject' | 'list' | 'scalar', v: Value, at: Pos): Value {
     if (kind === 'sobject' && isList(v)) return this.single(v, at);
-    if (kind === 'scalar' && isList(v)) throw new ApexException(at, 'Illegal assignment from List to a single value.');
+    if (kind === 'scalar' && isList(v))
+      throw new ApexException(at, 'Illegal assignment from List to a single value.');
     if (kind === 'scalar' && isSObj(v)) return (v.fields.Id as string | undefined) ?? null;
     if (kind === 'list' && v !== null && !isList(v))
       throw new ApexException(at, `Illegal assignment from ${describe(v)} to List.`);
@@ -220,8 +260,13 @@ class Run {
     switch (s.kind) {
       case 'declare': {
         const t = s.type.name.name.toLowerCase();
-        const kind = t === 'list' ? 'list' : canonical(t, Object.keys(this.objects)) ? 'sobject' : 'scalar';
-        const value = s.init ? this.fit(kind, this.eval(s.init), s.init) : kind === 'list' ? { list: [] } : null;
+        const kind =
+          t === 'list' ? 'list' : canonical(t, Object.keys(this.objects)) ? 'sobject' : 'scalar';
+        const value = s.init
+          ? this.fit(kind, this.eval(s.init), s.init)
+          : kind === 'list'
+            ? { list: [] }
+            : null;
         this.vars.set(s.name.name.toLowerCase(), { type: kind, value });
         return;
       }
@@ -233,8 +278,14 @@ class Run {
           return;
         }
         if (!isSObj(slot.value))
-          throw new ApexException(s.target, `Attempt to de-reference a null object (${s.target.name}).`);
-        slot.value.fields[this.fld(slot.value.sobject, s.path[0]!.name)] = this.scalar(value, s.value);
+          throw new ApexException(
+            s.target,
+            `Attempt to de-reference a null object (${s.target.name}).`,
+          );
+        slot.value.fields[this.fld(slot.value.sobject, s.path[0]!.name)] = this.scalar(
+          value,
+          s.value,
+        );
         return;
       }
       case 'call': {
@@ -254,11 +305,20 @@ class Run {
               rows: rows.map((r) => (r as SObj).fields),
             });
           } else
-            this.outputs.push({ kind: 'debug', line: s.line, column: s.column, text: JSON.stringify(arg) });
+            this.outputs.push({
+              kind: 'debug',
+              line: s.line,
+              column: s.column,
+              text: JSON.stringify(arg),
+            });
           return;
         }
         const list = this.get(s.target);
-        if (!isList(list)) throw new ApexException(s.target, `Attempt to de-reference a null object (${s.target.name}).`);
+        if (!isList(list))
+          throw new ApexException(
+            s.target,
+            `Attempt to de-reference a null object (${s.target.name}).`,
+          );
         list.list.push(arg);
         return;
       }
@@ -293,11 +353,20 @@ class Run {
     const object = rows[0]!.sobject;
     if (rows.some((r) => r.sobject !== object))
       throw new ApexException(e, 'One DML statement takes records of one object.');
-    if (object === PNC) throw new ApexException(e, 'Connections change only on the Connections tab (CONN-3, CONN-6).');
+    if (object === PNC)
+      throw new ApexException(
+        e,
+        'Connections change only on the Connections tab (CONN-3, CONN-6).',
+      );
     const out = (text: string, ids: string[], rule: string | null) =>
       this.outputs.push({ kind: 'dml', line: at.line, column: at.column, text, ids, rule });
     if (op === 'insert') {
-      for (const r of rows) if (r.fields.Id) throw new ApexException(e, `Cannot insert a record that already has an Id (${r.fields.Id}).`);
+      for (const r of rows)
+        if (r.fields.Id)
+          throw new ApexException(
+            e,
+            `Cannot insert a record that already has an Id (${r.fields.Id}).`,
+          );
       if (object === PNRC) {
         const records = rows.map((r) => {
           const row: Record<string, FieldValue> = {};
@@ -321,7 +390,8 @@ class Run {
       const ids: string[] = [];
       for (const r of rows) {
         const values: Record<string, FieldValue> = {};
-        for (const [f, v] of Object.entries(r.fields)) if (!SYSTEM_FIELDS.includes(f)) values[f] = v;
+        for (const [f, v] of Object.entries(r.fields))
+          if (!SYSTEM_FIELDS.includes(f)) values[f] = v;
         const res = this.send({ type: 'record.create', object, values }, at);
         r.fields.Id = res.id ?? null;
         ids.push(res.id ?? '');
@@ -331,12 +401,16 @@ class Run {
     }
     const ids = rows.map((r) => {
       const id = r.fields.Id;
-      if (typeof id !== 'string' || !id) throw new ApexException(e, `Id not specified in an ${op} call.`);
+      if (typeof id !== 'string' || !id)
+        throw new ApexException(e, `Id not specified in an ${op} call.`);
       return id;
     });
     if (op === 'delete') {
       for (const id of ids)
-        this.send(object === PNRC ? { type: 'pnrc.delete', id } : { type: 'record.delete', id }, at);
+        this.send(
+          object === PNRC ? { type: 'pnrc.delete', id } : { type: 'record.delete', id },
+          at,
+        );
       out(
         object === PNRC
           ? `Deleted ${ids.length} ${PNRC}: sharing stopped (REC-4).`
@@ -361,7 +435,13 @@ export function executeApex(source: string, host: ApexHost): ApexRun {
     return {
       ok: false,
       outputs: [],
-      errors: [{ line: 1, column: 1, message: `The script is longer than ${MAX_SCRIPT_CHARS} characters.` }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message: `The script is longer than ${MAX_SCRIPT_CHARS} characters.`,
+        },
+      ],
       commands: 0,
     };
   const parsed = parseApex(source);

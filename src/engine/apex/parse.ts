@@ -40,7 +40,8 @@ function oneOf(words: string[]): string {
 export function syntaxError(e: PeggyError, source = ''): ApexError {
   const at = e.location?.start ?? { line: 1, column: 1 };
   if (!e.expected) return { line: at.line, column: at.column, message: e.message };
-  const found = e.found === null || e.found === undefined ? 'the end of the script' : `"${e.found}"`;
+  const found =
+    e.found === null || e.found === undefined ? 'the end of the script' : `"${e.found}"`;
   const words = expectedWords(e);
   if (words.includes('";"') && e.location) {
     // Point just after the statement's last word, not at the next line where it was noticed.
@@ -55,7 +56,10 @@ export function syntaxError(e: PeggyError, source = ''): ApexError {
 }
 
 /** The line and column just after the last code before `offset`, when only space lies between. */
-function endOfCode(source: string, offset: number | undefined): { line: number; column: number } | null {
+function endOfCode(
+  source: string,
+  offset: number | undefined,
+): { line: number; column: number } | null {
   if (offset === undefined) return null;
   let i = offset;
   while (i > 0 && /\s/.test(source[i - 1]!)) i--;
@@ -71,7 +75,8 @@ export function parseApex(source: string): Parsed {
   try {
     return { ok: true, program: generated(source) as Statement[] };
   } catch (e) {
-    if (e && typeof e === 'object' && 'location' in e) return { ok: false, error: syntaxError(e as PeggyError, source) };
+    if (e && typeof e === 'object' && 'location' in e)
+      return { ok: false, error: syntaxError(e as PeggyError, source) };
     throw e;
   }
 }

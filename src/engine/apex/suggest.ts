@@ -6,7 +6,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
     prev = cur;
   }
   return prev[y.length]!;
@@ -37,10 +41,10 @@ export function canonical(name: string, known: Iterable<string>): string | null 
   return null;
 }
 
-/** "There is no field Foo on Account." with "Fo: did you mean Foo?" in front when one is close. */
+/** "Fo: did you mean Foo? No field on Account has that name." or, with nothing close, "There is no …". */
 export function unknownName(name: string, known: Iterable<string>, what: string): string {
   const near = closest(name, known);
   return near
-    ? `${name}: did you mean ${near}? There is no ${what} named ${name}.`
+    ? `${name}: did you mean ${near}? No ${what} has that name.`
     : `There is no ${what} named ${name}.`;
 }

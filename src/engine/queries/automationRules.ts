@@ -40,7 +40,8 @@ export function automationRuleOptions(s: S2S, org: string, as: string) {
     rules: s.automationRules(org).map((r) => ({
       ...r,
       text: describeRule(r),
-      connectionName: connections.find((c) => c.Id === r.connectionId)?.ConnectionName ?? r.connectionId,
+      connectionName:
+        connections.find((c) => c.Id === r.connectionId)?.ConnectionName ?? r.connectionId,
     })),
     objects,
     connections: connections

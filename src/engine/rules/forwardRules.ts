@@ -25,7 +25,11 @@ export function forwardRuleCommand(
   if (cmd.type === 'automationRule.remove') {
     const rule = rules.find((r) => r.Id === cmd.id);
     if (!rule) return refuse('FWD-4', `There is no automation rule ${cmd.id}.`);
-    b.push({ op: 'patchOrg', org: org.id, patch: { forwardRules: rules.filter((r) => r !== rule) } });
+    b.push({
+      op: 'patchOrg',
+      org: org.id,
+      patch: { forwardRules: rules.filter((r) => r !== rule) },
+    });
     b.log({ kind: 'info', org: org.id, text: `automation rule "${rule.Name}" removed` });
     return b.build({ id: rule.Id });
   }
@@ -123,7 +127,14 @@ export function fireForwardRules(
     );
     if (!('refused' in made)) continue;
     const reason = `automation rule "${r.Name}" could not forward ${rec.object} ${rec.Id}: ${made.reason}`;
-    b.log({ kind: 'info', org: org.id, record: rec.Id, conn: r.connectionId, rule: made.rule, text: reason });
+    b.log({
+      kind: 'info',
+      org: org.id,
+      record: rec.Id,
+      conn: r.connectionId,
+      rule: made.rule,
+      text: reason,
+    });
     if (!pnc) continue;
     b.push({
       op: 'failure',
@@ -137,6 +148,11 @@ export function fireForwardRules(
         rule: made.rule,
       },
     });
-    b.notify(org, { to: pnc.PrimaryContactId, connectionId: pnc.Id, kind: 'syncFailure', text: reason });
+    b.notify(org, {
+      to: pnc.PrimaryContactId,
+      connectionId: pnc.Id,
+      kind: 'syncFailure',
+      text: reason,
+    });
   }
 }

@@ -33,7 +33,8 @@ export function insertPnrc(
 ): { id: string; children: string[] } | Refusal {
   const rec = opts.record ?? recordOf(org, row.LocalRecordId);
   const pnc = org.connections[row.ConnectionId];
-  if (!rec) return refuse('FWD-4', `LocalRecordId ${row.LocalRecordId} is not a record of ${org.name}.`);
+  if (!rec)
+    return refuse('FWD-4', `LocalRecordId ${row.LocalRecordId} is not a record of ${org.name}.`);
   if (!pnc)
     return refuse('FWD-4', `ConnectionId ${row.ConnectionId} is not a connection of ${org.name}.`);
   const related = row.RelatedRecords ?? '';
@@ -78,7 +79,12 @@ export function insertPnrc(
           org,
           child,
           pnc,
-          { ...o, parentShareKey: planned.get(`${rec.Id}|${pnc.Id}`)!, parentRecordId: rec.Id, related: '' },
+          {
+            ...o,
+            parentShareKey: planned.get(`${rec.Id}|${pnc.Id}`)!,
+            parentRecordId: rec.Id,
+            related: '',
+          },
           planned,
         ),
       );

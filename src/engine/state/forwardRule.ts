@@ -18,7 +18,10 @@ export interface ForwardRule {
   sendEmail: boolean;
 }
 
-export type ForwardRuleInput = Omit<ForwardRule, 'Id' | 'condition' | 'relatedObjects' | 'sendEmail'> & {
+export type ForwardRuleInput = Omit<
+  ForwardRule,
+  'Id' | 'condition' | 'relatedObjects' | 'sendEmail'
+> & {
   condition?: ForwardRule['condition'];
   relatedObjects?: string[];
   sendEmail?: boolean;

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { soqlObjects, soql, type SoqlQuery } from '../../../src/engine/queries/soql.ts';
+import { soql } from '../../../src/engine/queries/soql.ts';
 import { apexHost, executeApex } from '../../../src/engine/apex/execute.ts';
 import { S2S } from '../../../src/engine/api.ts';
-import {
-  ACME,
-  GLOBEX,
-  connectedOrgs,
-  create,
-  type Connected,
-} from '../rules/fixtures.ts';
+import { ACME, GLOBEX, connectedOrgs, create, type Connected } from '../rules/fixtures.ts';
 import { BIND_IDS, SHARE_PARENT, SNIPPET, WHOLE } from './seedSnippet.ts';
 
 /** Acme with an Account Initech and its Contact Bolton; Contact published and subscribed. */
@@ -32,10 +26,14 @@ describe('The Developer Console', () => {
     const tables = r.outputs.filter((o) => o.kind === 'rows');
     expect(tables.map((t) => t.rows.length)).toEqual([1, 1, 1]);
     c.s.runUntilIdle();
-    const account = c.s.records(GLOBEX, { object: 'Account' }).find((x) => x.fields.Name === 'Initech');
+    const account = c.s
+      .records(GLOBEX, { object: 'Account' })
+      .find((x) => x.fields.Name === 'Initech');
     expect(account).toBeDefined();
     // The Contact waits in Contacts from Connections and is accepted with its parent (SUB-5).
-    const contact = c.s.records(GLOBEX, { object: 'Contact' }).find((x) => x.fields.LastName === 'Bolton');
+    const contact = c.s
+      .records(GLOBEX, { object: 'Contact' })
+      .find((x) => x.fields.LastName === 'Bolton');
     expect(contact?.fields.AccountId).toBe(account!.Id);
     // Replay needs no parser: the journal holds pnrc.insert commands with the bound ids.
     const journal = c.s.scenario().commands.map((e) => e.command);
@@ -81,27 +79,38 @@ insert x;`;
 
   it('a misspelt SOQL object and field are suggested too; an unknown name far from any is just unknown', () => {
     const c = world();
-    const r = run(c, 'SELECT Id, ConnectionStatu FROM PartnerNetworkConection;\nSELECT Zzzzzz FROM Account;');
+    const r = run(
+      c,
+      'SELECT Id, ConnectionStatu FROM PartnerNetworkConection;\nSELECT Zzzzzz FROM Account;\nId x = [SELECT Id FROM Acount].Id;',
+    );
     expect(r.errors.map((e) => [e.line, e.column, e.message])).toEqual([
       [
         1,
         33,
-        'PartnerNetworkConection: did you mean PartnerNetworkConnection? There is no object named PartnerNetworkConection.',
+        'PartnerNetworkConection: did you mean PartnerNetworkConnection? No object has that name.',
       ],
       [2, 8, 'There is no field on Account named Zzzzzz.'],
+      // One error per mistake: the field read of an unknown object is not reported again.
+      [3, 24, 'Acount: did you mean Account? No object has that name.'],
     ]);
   });
 
   it('names ignore case, as in Apex and SOQL', () => {
     const c = world();
-    const r = run(c, "id X = [select id from contact where lastname = 'BOLTON'].ID;\nSystem.debug(x);");
+    const r = run(
+      c,
+      "id X = [select id from contact where lastname = 'BOLTON'].ID;\nSystem.debug(x);",
+    );
     expect(r.errors).toEqual([]);
     expect(r.outputs.at(-1)).toMatchObject({ kind: 'debug', text: JSON.stringify(c.bolton) });
   });
 
-  it('a query with no row where one record is wanted stops with Apex\'s message at its line', () => {
+  it("a query with no row where one record is wanted stops with Apex's message at its line", () => {
     const c = world();
-    const r = run(c, "Id a = 'x';\nContact k = [SELECT Id FROM Contact WHERE LastName = 'Nobody'];");
+    const r = run(
+      c,
+      "Id a = 'x';\nContact k = [SELECT Id FROM Contact WHERE LastName = 'Nobody'];",
+    );
     expect(r.errors).toEqual([
       { line: 2, column: 14, message: 'List has no rows for assignment to SObject.' },
     ]);
@@ -122,7 +131,10 @@ System.debug(shares);`,
     const lists = c.s.scenario().commands.filter((e) => e.command.type === 'pnrc.insertList');
     expect(lists).toHaveLength(1);
     const debug = r.outputs.at(-1);
-    expect(debug?.kind === 'rows' && debug.rows.map((x) => typeof x.Id)).toEqual(['string', 'string']);
+    expect(debug?.kind === 'rows' && debug.rows.map((x) => typeof x.Id)).toEqual([
+      'string',
+      'string',
+    ]);
   });
 
   it('FWD-4: insert list with a bad row inserts nothing', () => {
@@ -136,16 +148,26 @@ insert new List<PartnerNetworkRecordConnection>{
   new PartnerNetworkRecordConnection(ConnectionId = connectionId, LocalRecordId = connectionId)
 };`,
     );
-    expect(r.errors[0]).toMatchObject({ line: 4, rule: 'FWD-4', message: expect.stringContaining('Row 2 of 2') });
+    expect(r.errors[0]).toMatchObject({
+      line: 4,
+      rule: 'FWD-4',
+      message: expect.stringContaining('Row 2 of 2'),
+    });
     expect(c.s.recordConnections(ACME).length).toBe(before);
   });
 
   it('FWD-4, REC-4: deleting a PNRC stops sharing; PNRC rows are never updated', () => {
     const c = world();
     expect(run(c, `${BIND_IDS}\n${SHARE_PARENT}`).ok).toBe(true);
-    const upd = run(c, "PartnerNetworkRecordConnection p = [SELECT Id FROM PartnerNetworkRecordConnection LIMIT 1];\nupdate p;");
+    const upd = run(
+      c,
+      'PartnerNetworkRecordConnection p = [SELECT Id FROM PartnerNetworkRecordConnection LIMIT 1];\nupdate p;',
+    );
     expect(upd.errors[0]?.message).toContain('never updated');
-    const del = run(c, 'delete [SELECT Id FROM PartnerNetworkRecordConnection WHERE Status = \'Pending\'];');
+    const del = run(
+      c,
+      "delete [SELECT Id FROM PartnerNetworkRecordConnection WHERE Status = 'Pending'];",
+    );
     expect(del.errors).toEqual([]);
     expect(del.outputs.at(-1)).toMatchObject({ kind: 'dml', rule: 'REC-4' });
     expect(c.s.recordConnections(ACME)[0]?.Status).toBe('Inactive');
@@ -157,7 +179,9 @@ insert new List<PartnerNetworkRecordConnection>{
     const as = s.orgs()[0]!.adminId;
     const r = executeApex('SELECT Id FROM PartnerNetworkConnection', apexHost(s, 'solo', as));
     expect(r.errors[0]?.message).toContain('There is no object named PartnerNetworkConnection');
-    expect(soql(s, 'solo', as, { object: 'PartnerNetworkConnection', fields: ['Id'] })).toMatchObject({
+    expect(
+      soql(s, 'solo', as, { object: 'PartnerNetworkConnection', fields: ['Id'] }),
+    ).toMatchObject({
       ok: false,
       rule: 'EN-2',
     });
@@ -166,9 +190,16 @@ insert new List<PartnerNetworkRecordConnection>{
   it('hostile names are names like any other: nothing is evaluated', () => {
     const c = world();
     const witness = globalThis as { pwned?: boolean };
-    const r = run(c, "constructor.constructor('globalThis.pwned = true');\nId __proto__ = 'x';\n__proto__.polluted = 'y';");
+    const r = run(
+      c,
+      "constructor.constructor('globalThis.pwned = true');\nId __proto__ = 'x';\n__proto__.polluted = 'y';",
+    );
     expect(r.ok).toBe(false);
-    expect(r.errors[0]).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('Variable does not exist: constructor') });
+    expect(r.errors[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      message: expect.stringContaining('Variable does not exist: constructor'),
+    });
     expect(witness.pwned).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -58,7 +58,8 @@ describe('The console parser', () => {
   });
 
   it('reads lists, add, System.debug, delete and field assignment', () => {
-    const r = parseApex(`List<PartnerNetworkRecordConnection> shares = new List<PartnerNetworkRecordConnection>();
+    const r =
+      parseApex(`List<PartnerNetworkRecordConnection> shares = new List<PartnerNetworkRecordConnection>();
 shares.add(p);
 p.SendEmails = true;
 System.debug(shares);
@@ -105,7 +106,9 @@ delete [SELECT Id FROM PartnerNetworkRecordConnection WHERE LocalRecordId = :a];
   });
 
   it('an unclosed comment is reported', () => {
-    expect(errorOf('Id a; /* never closed')).toMatchObject({ message: expect.stringContaining('*/') });
+    expect(errorOf('Id a; /* never closed')).toMatchObject({
+      message: expect.stringContaining('*/'),
+    });
   });
 
   describe('hostile input is rejected and nothing runs', () => {

@@ -37,7 +37,10 @@ describe('The console SOQL query (s.soql)', () => {
   it('filters with =, !=, IN and LIKE, sorts and limits', () => {
     const c = connectedOrgs();
     for (const name of ['Initech', 'Initrode', 'Hooli', 'Pied Piper'])
-      create(c.s, ACME, c.A, 'Account', { Name: name, Industry: name === 'Hooli' ? 'Technology' : null });
+      create(c.s, ACME, c.A, 'Account', {
+        Name: name,
+        Industry: name === 'Hooli' ? 'Technology' : null,
+      });
     const names = (q: SoqlQuery) => {
       const r = soql(c.s, ACME, c.A, q);
       if (!r.ok) throw new Error(r.reason);
@@ -52,7 +55,10 @@ describe('The console SOQL query (s.soql)', () => {
       'Initech',
     ]);
     expect(
-      names({ ...base, where: [{ field: 'Name', op: 'IN', value: ['Hooli', 'pied piper', 'Nope'] }] }),
+      names({
+        ...base,
+        where: [{ field: 'Name', op: 'IN', value: ['Hooli', 'pied piper', 'Nope'] }],
+      }),
     ).toEqual(['Hooli', 'Pied Piper']);
     expect(
       names({

@@ -21,7 +21,11 @@ function ruleOf(
     Name: string;
     object: string;
     when: 'created' | 'updated' | 'createdOrUpdated';
-    condition: { field: string; operator: 'equals' | 'contains' | 'isBlank'; value?: string } | null;
+    condition: {
+      field: string;
+      operator: 'equals' | 'contains' | 'isBlank';
+      value?: string;
+    } | null;
     relatedObjects: string[];
   }>,
 ) {
@@ -73,7 +77,9 @@ describe('Automation rules', () => {
     update(c.s, ACME, c.A, id, { Phone: '555-0199' });
     c.s.runUntilIdle();
     expect(globexNames(c)).toEqual(['Initech']);
-    const contact = c.s.records(GLOBEX, { object: 'Contact' }).find((r) => r.fields.LastName === 'Bolton');
+    const contact = c.s
+      .records(GLOBEX, { object: 'Contact' })
+      .find((r) => r.fields.LastName === 'Bolton');
     expect(contact?.fields.AccountId).toBe(c.s.records(GLOBEX, { object: 'Account' })[0]!.Id);
   });
 
@@ -87,7 +93,12 @@ describe('Automation rules', () => {
     expect(c.s.records(ACME, { object: 'Contact' }).some((r) => r.Id === id)).toBe(true);
     const failures = c.s.failures(ACME);
     expect(failures).toMatchObject([
-      { connectionId: c.aConn, recordId: id, rule: 'FWD-2', reason: expect.stringContaining('Invalid Partner Network Status') },
+      {
+        connectionId: c.aConn,
+        recordId: id,
+        rule: 'FWD-2',
+        reason: expect.stringContaining('Invalid Partner Network Status'),
+      },
     ]);
     expect(c.s.health(ACME)[0]!.failed).toHaveLength(1);
     const owner = c.s.connections(ACME)[0]!.PrimaryContactId;
@@ -100,9 +111,18 @@ describe('Automation rules', () => {
 
   it('FWD-2: a child goes under its parent when the parent is shared, else alone (FWD-3)', () => {
     const c = connectedOrgs();
-    addRule(c, { object: 'Contact', condition: { field: 'Email', operator: 'contains', value: '@' } });
+    addRule(c, {
+      object: 'Contact',
+      condition: { field: 'Email', operator: 'contains', value: '@' },
+    });
     const shared = create(c.s, ACME, c.A, 'Account', { Name: 'Shared Co' });
-    ok(c.s, { type: 'pnrc.insert', org: ACME, as: c.A, ConnectionId: c.aConn, LocalRecordId: shared });
+    ok(c.s, {
+      type: 'pnrc.insert',
+      org: ACME,
+      as: c.A,
+      ConnectionId: c.aConn,
+      LocalRecordId: shared,
+    });
     const alone = create(c.s, ACME, c.A, 'Account', { Name: 'Alone Co' });
     create(c.s, ACME, c.A, 'Contact', { LastName: 'Under', Email: 'u@x.com', AccountId: shared });
     create(c.s, ACME, c.A, 'Contact', { LastName: 'Solo', Email: 's@x.com', AccountId: alone });
@@ -137,7 +157,12 @@ describe('Automation rules', () => {
   it('rules name real things, are listed, removed, and replay the same', () => {
     const c = connectedOrgs();
     expect(
-      c.s.dispatch({ type: 'automationRule.add', org: ACME, as: c.A, rule: ruleOf(c, { condition: { field: 'Industri', operator: 'equals', value: 'x' } }) }),
+      c.s.dispatch({
+        type: 'automationRule.add',
+        org: ACME,
+        as: c.A,
+        rule: ruleOf(c, { condition: { field: 'Industri', operator: 'equals', value: 'x' } }),
+      }),
     ).toMatchObject({ ok: false, reason: 'There is no field Account.Industri.' });
     const id = addRule(c);
     expect(c.s.automationRules(ACME).map((r) => r.Id)).toEqual([id]);

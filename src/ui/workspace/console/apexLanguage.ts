@@ -5,9 +5,13 @@ import { tags } from '@lezer/highlight';
 // parser (that is src/engine/apex); it only colours words as they are typed.
 
 const KEYWORDS = new Set(
-  'insert delete update new select from where and or order by limit in like asc desc true false null'.split(' '),
+  'insert delete update new select from where and or order by limit in like asc desc true false null'.split(
+    ' ',
+  ),
 );
-const TYPES = new Set('id string boolean integer decimal double long object list system'.split(' '));
+const TYPES = new Set(
+  'id string boolean integer decimal double long object list system'.split(' '),
+);
 
 export const apexLanguage = StreamLanguage.define<{ comment: boolean }>({
   name: 'apex',

@@ -1,0 +1,158 @@
+import { describe, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { it } from './appTest.ts';
+import { seriousViolations } from './axe.ts';
+import { connectAcmeAndGlobex } from './story.ts';
+import { openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
+import { BIND_IDS, SNIPPET, WHOLE } from '../unit/apex/seedSnippet.ts';
+
+// The Developer Console driven as a person would: typing into the editor found by its label,
+// clicking Execute, reading the result tables and errors. State before the console (the orgs
+// connected, Account and Contact published and subscribed, Initech and its Contact Bolton)
+// is arranged through window.s2s, as in the other workspace tests.
+
+async function arrange(page: Page) {
+  await connectAcmeAndGlobex(page);
+  await page.evaluate(() => {
+    const s2s = window.s2s!;
+    const [acme, globex] = s2s.orgs();
+    const A = acme!.adminId;
+    const G = globex!.adminId;
+    const aConn = s2s.connections('acme')[0]!.Id;
+    const gConn = s2s.connections('globex')[0]!.Id;
+    s2s.run([
+      {
+        type: 'connection.publish',
+        org: 'acme',
+        as: A,
+        connectionId: aConn,
+        object: 'Account',
+        fields: ['Name', 'Phone'],
+      },
+      {
+        type: 'connection.publish',
+        org: 'acme',
+        as: A,
+        connectionId: aConn,
+        object: 'Contact',
+        fields: ['LastName', 'Email'],
+      },
+    ]);
+    s2s.runUntilIdle();
+    s2s.run([
+      {
+        type: 'connection.subscribe',
+        org: 'globex',
+        as: G,
+        connectionId: gConn,
+        partnerObject: 'Account',
+        autoAccept: true,
+      },
+      {
+        type: 'connection.subscribe',
+        org: 'globex',
+        as: G,
+        connectionId: gConn,
+        partnerObject: 'Contact',
+      },
+    ]);
+    s2s.runUntilIdle();
+    const [initech] = s2s.run([
+      { type: 'record.create', org: 'acme', as: A, object: 'Account', values: { Name: 'Initech' } },
+    ]) as { id: string }[];
+    s2s.run([
+      {
+        type: 'record.create',
+        org: 'acme',
+        as: A,
+        object: 'Contact',
+        values: { LastName: 'Bolton', AccountId: initech!.id },
+      },
+    ]);
+  });
+}
+
+const editorOf = (ws: Locator) => ws.getByRole('textbox', { name: 'Apex code' });
+
+async function execute(ws: Locator, script: string) {
+  const editor = editorOf(ws);
+  await editor.fill(script);
+  await ws.getByRole('button', { name: 'Execute', exact: true }).click();
+}
+
+describe('Developer Console', () => {
+  it('FWD-2: the seed snippet before its parent is shared is refused, with the rule id and the line', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    await arrange(page);
+    const acme = workspaceOf(page, 'Acme');
+    await openTab(acme, 'Developer Console');
+    await editorOf(acme).waitFor();
+    await execute(acme, `${BIND_IDS}\n${SNIPPET}`);
+    const alert = acme.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('Line 12, column 1:');
+    expect(await alert.innerText()).toContain(
+      'a child cannot be forwarded before its parent is shared',
+    );
+    await alert.getByRole('button', { name: 'FWD-2' }).waitFor();
+    // The SOQL lines ran before the refusal: their rows are shown as tables.
+    await acme
+      .getByRole('table', { name: /Line 1: SELECT Id FROM PartnerNetworkConnection \(1 row\)/ })
+      .waitFor();
+    await s.screenshot('console-refusal');
+    expect(await seriousViolations(page, '[aria-label="Acme workspace"]')).toEqual([]);
+  });
+
+  it('a misspelt name is pointed at with a suggestion; nothing runs', async ({ app: s }) => {
+    const acme = workspaceOf(s.page, 'Acme');
+    await execute(acme, 'Id c = [SELECT Id FROM PartnerNetworkRecordConnectio LIMIT 1].Id;');
+    const alert = acme.getByRole('alert');
+    await expect
+      .poll(() => alert.innerText())
+      .toContain(
+        'Line 1, column 24: PartnerNetworkRecordConnectio: did you mean PartnerNetworkRecordConnection?',
+      );
+    expect(await alert.innerText()).toContain('Nothing ran: 1 error');
+    await s.screenshot('console-error');
+  });
+
+  it('FWD-4: the seed snippet, ids bound by SOQL and the parent shared first, brings the Contact and its Account to the partner', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const acme = workspaceOf(page, 'Acme');
+    const globex = workspaceOf(page, 'Globex');
+    await execute(acme, WHOLE);
+    await acme.getByRole('status').filter({ hasText: 'Ran:' }).waitFor();
+    expect(await acme.getByRole('status').filter({ hasText: 'Ran:' }).innerText()).toContain(
+      '2 changes sent',
+    );
+    const table = acme.getByRole('table', { name: /Line 2: SELECT Id FROM Contact \(1 row\)/ });
+    await table.waitFor();
+    await table.scrollIntoViewIfNeeded();
+    expect(await acme.getByText(/Inserted 1 PartnerNetworkRecordConnection/).count()).toBe(2);
+    await s.screenshot('console-results');
+    expect(await seriousViolations(page, '[aria-label="Acme workspace"]')).toEqual([]);
+    await runUntilIdle(page);
+    await openList(globex, 'Accounts');
+    await globex.getByRole('button', { name: 'Initech', exact: true }).waitFor();
+    await openList(globex, 'Contacts');
+    await globex.getByRole('button', { name: 'Bolton', exact: true }).click();
+    // Accepted with its parent (SUB-5): the copy's Account is Globex's copy of Initech.
+    await expect.poll(() => globex.innerText()).toContain('Initech');
+    expect(s.problems).toEqual([]);
+  });
+
+  it('keeps the last scripts across a reload', async ({ app: s }) => {
+    const page = s.page;
+    await page.reload();
+    const acme = workspaceOf(page, 'Acme');
+    await openTab(acme, 'Developer Console');
+    await editorOf(acme).waitFor();
+    // The editor opens on the last script run, and the earlier ones are a choice away.
+    expect(await editorOf(acme).innerText()).toContain('insert newConnection;');
+    const recent = acme.getByLabel('Recent scripts');
+    expect(await recent.locator('option').count()).toBe(4);
+  });
+});
