@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
 import { connectAcmeAndGlobex } from './story.ts';
-import { openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
+import { newRecord, openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
 import { BIND_IDS, SNIPPET, WHOLE } from '../unit/apex/seedSnippet.ts';
 
 // The Developer Console driven as a person would: typing into the editor found by its label,
@@ -154,5 +154,61 @@ describe('Developer Console', () => {
     expect(await editorOf(acme).innerText()).toContain('insert newConnection;');
     const recent = acme.getByLabel('Recent scripts');
     expect(await recent.locator('option').count()).toBe(4);
+  });
+
+  it('FWD-4, FWD-2, HLT-1: automation rules added on the console tab forward a saved Account, and a refused Lead shows in Health', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const acme = workspaceOf(page, 'Acme');
+    const globex = workspaceOf(page, 'Globex');
+    await openTab(acme, 'Developer Console');
+    const form = acme.getByRole('form', { name: 'New automation rule' });
+    const addRule = async (name: string, object: string, condition: [string, string] | null) => {
+      await form.getByLabel('Rule Name').fill(name);
+      await form.getByLabel('Object', { exact: true }).selectOption({ label: object });
+      if (condition) {
+        await form.getByLabel('Condition Field').selectOption({ label: condition[0] });
+        await form.getByLabel('Condition Value').fill(condition[1]);
+      }
+      await form.getByLabel('Forward to Connection').selectOption({ label: 'Globex Corp' });
+      await form.getByRole('button', { name: 'Save Rule' }).click();
+      await acme.getByRole('cell', { name, exact: true }).waitFor();
+    };
+    await addRule('Tech accounts', 'Account', ['Industry', 'Technology']);
+    await addRule('All leads', 'Lead', null);
+    expect(
+      await acme
+        .getByRole('cell', {
+          name: /When an Account is created or updated and Industry equals "Technology"/,
+        })
+        .count(),
+    ).toBe(1);
+    expect(await seriousViolations(page, '[aria-label="Acme workspace"]')).toEqual([]);
+    await acme.getByRole('table', { name: 'Automation rules' }).scrollIntoViewIfNeeded();
+    await s.screenshot('console-rules');
+
+    await newRecord(
+      page,
+      acme,
+      'Accounts',
+      'Account',
+      { 'Account Name': 'Hooli' },
+      { Industry: 'Technology' },
+    );
+    await newRecord(page, acme, 'Leads', 'Lead', {
+      'Last Name': 'Gilfoyle',
+      Company: 'Pied Piper',
+    });
+    await runUntilIdle(page);
+    await openList(globex, 'Accounts');
+    await globex.getByRole('button', { name: 'Hooli', exact: true }).waitFor();
+    // Lead is not published on the connection: the save stands, the forward is refused.
+    await openTab(acme, 'Health');
+    await expect
+      .poll(() => acme.innerText())
+      .toContain('automation rule "All leads" could not forward Lead');
+    await acme.getByRole('button', { name: 'FWD-2' }).first().waitFor();
+    expect(s.problems).toEqual([]);
   });
 });

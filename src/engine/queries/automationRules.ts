@@ -13,7 +13,8 @@ export function describeRule(r: ForwardRule): string {
       ? ` and ${r.condition.field} is blank`
       : ` and ${r.condition.field} ${r.condition.operator} "${r.condition.value ?? ''}"`;
   const related = r.relatedObjects.length ? ` with its ${r.relatedObjects.join(', ')}` : '';
-  return `When a ${r.object} is ${when}${cond}, forward it${related}.`;
+  const article = /^[AEIOU]/i.test(r.object) ? 'an' : 'a';
+  return `When ${article} ${r.object} is ${when}${cond}, forward it${related}.`;
 }
 
 /**

@@ -80,7 +80,7 @@ export function soqlObjects(s: S2S, org: string, as: string): Record<string, str
     const layout = s.objectLayout(org, object, as);
     if (!layout) continue;
     const fields = layout.fields.map((f) => f.apiName).filter((f) => f !== 'Id');
-    out[object] = [...RECORD_SYSTEM_FIELDS, ...fields];
+    out[object] = [...new Set([...RECORD_SYSTEM_FIELDS, ...fields])];
   }
   return out;
 }
