@@ -18,10 +18,10 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known name closest to a misspelt one, if it is close enough to be what was meant: at
- * most a third of its letters wrong (at least one, at most four).
+ * most a third of its letters wrong (at most four; none for names shorter than three).
  */
 export function closest(name: string, known: Iterable<string>): string | null {
-  const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));
+  const limit = Math.min(4, Math.floor(name.length / 3));
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of known) {
