@@ -73,6 +73,16 @@ export class Checker {
   object(n: Name): string | null {
     const name = canonical(n.name, Object.keys(this.objects));
     if (name) return name;
+    const s2sObject = canonical(n.name, [PNC, PNRC]);
+    if (s2sObject) {
+      this.errors.push({
+        line: n.line,
+        column: n.column,
+        rule: 'EN-2',
+        message: `${s2sObject} does not exist in this org until Salesforce to Salesforce is enabled in Setup.`,
+      });
+      return null;
+    }
     this.err(n, unknownName(n.name, Object.keys(this.objects), 'object'));
     return null;
   }
@@ -98,6 +108,10 @@ export class Checker {
     if (scalar) return { k: 'scalar', name: scalar };
     const object = canonical(n, Object.keys(this.objects));
     if (object) return { k: 'sobject', name: object };
+    if (canonical(n, [PNC, PNRC])) {
+      this.object(t.name);
+      return ANY;
+    }
     this.err(
       t.name,
       unknownName(n, [...Object.keys(this.objects), ...SCALAR_TYPES, 'List'], 'type'),

@@ -178,7 +178,10 @@ insert new List<PartnerNetworkRecordConnection>{
     s.run([{ type: 'org.create', org: 'solo', name: 'Solo' }]);
     const as = s.orgs()[0]!.adminId;
     const r = executeApex('SELECT Id FROM PartnerNetworkConnection', apexHost(s, 'solo', as));
-    expect(r.errors[0]?.message).toContain('There is no object named PartnerNetworkConnection');
+    expect(r.errors[0]).toMatchObject({
+      rule: 'EN-2',
+      message: expect.stringContaining('until Salesforce to Salesforce is enabled'),
+    });
     expect(
       soql(s, 'solo', as, { object: 'PartnerNetworkConnection', fields: ['Id'] }),
     ).toMatchObject({

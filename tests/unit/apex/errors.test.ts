@@ -95,3 +95,24 @@ describe('Console errors', () => {
     expect(r.errors[0]?.rule).toBe('SYNC-5');
   });
 });
+
+describe('Console errors without S2S', () => {
+  it('EN-2: a PNRC variable in an org without S2S names the rule, not a misspelling', async () => {
+    const { S2S } = await import('../../../src/engine/api.ts');
+    const s = S2S.create({ seed: 5 });
+    s.run([{ type: 'org.create', org: 'solo', name: 'Solo' }]);
+    const r = executeApex(
+      'PartnerNetworkRecordConnection p;',
+      apexHost(s, 'solo', s.orgs()[0]!.adminId),
+    );
+    expect(r.errors).toEqual([
+      {
+        line: 1,
+        column: 1,
+        rule: 'EN-2',
+        message:
+          'PartnerNetworkRecordConnection does not exist in this org until Salesforce to Salesforce is enabled in Setup.',
+      },
+    ]);
+  });
+});
