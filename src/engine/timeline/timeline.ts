@@ -151,13 +151,17 @@ export class Timeline {
    * null when it stopped early on `maxEvents` (virtual time then waits for the work).
    */
   advance(ms: number, maxEvents = Infinity): number | null {
+    return this.advanceTo(this.cur.now + Math.max(0, ms), maxEvents);
+  }
+
+  /** `advance` to a virtual time rather than by a duration, so a frame can go in chunks. */
+  advanceTo(target: number, maxEvents = Infinity): number | null {
     this.guard();
-    const want = this.cur.now + Math.max(0, ms);
-    const limit = Math.min(want, this.until);
+    const limit = Math.min(target, this.until);
     let n = 0;
     while (n < maxEvents && this.unit(limit)) n++;
     if (n >= maxEvents && !this.reached(limit)) return null;
-    return Math.max(0, want - Math.max(this.cur.now, this.until));
+    return Math.max(0, target - Math.max(this.cur.now, this.until));
   }
 
   /** Stops listening to the rebuilt sandbox (the session drops the timeline). */
