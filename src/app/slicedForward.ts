@@ -15,9 +15,12 @@ interface Forward {
 export const FORWARD_SLICE = 250;
 
 /** A forward cut into commands of at most `size` records, in the order they were chosen. */
-export function forwardSlices<F extends Forward>(cmd: F, size = FORWARD_SLICE): F[] {
+export function forwardSlices<F extends Forward>(
+  cmd: F,
+  size = FORWARD_SLICE,
+): (F & Pick<Forward, 'from'>)[] {
   if (cmd.recordIds.length <= size) return [cmd];
-  const out: F[] = [];
+  const out: (F & Pick<Forward, 'from'>)[] = [];
   // A slice of one record would count as a record page's forward (PERM-1): say where it began.
   const from = cmd.from ?? 'listView';
   for (let i = 0; i < cmd.recordIds.length; i += size)
