@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { openBenchPages } from './chromiumPage.ts';
 import type { BulkFigures } from './bulk-page.ts';
 import type { BenchResult } from './result.ts';
@@ -10,9 +11,10 @@ const LIMIT_MS = 50;
 export async function runBulkBench(): Promise<BenchResult[]> {
   const pages = await openBenchPages();
   try {
+    const load = loadavg()[0]!;
     const f = await pages.run<BulkFigures>('bench/bulk.html');
     const what = `bulk forward of ${f.records.toLocaleString('en-US')} Accounts while playing at 10×`;
-    const note = `${f.frames} frames, ${round(f.virtualMs / 1000)} s of virtual time; idle frame ${round(f.idleFrameMs)} ms (longest idle ${round(f.idleLongestFrameMs)} ms); longest forward slice ${round(f.longestSliceMs)} ms; longest view rebuild ${round(f.longestViewMs)} ms; the same forward as one command blocks ${round(f.wholeCommandMs)} ms, which is why the Forward dialog sends it a slice a frame`;
+    const note = `${f.frames} frames, ${round(f.virtualMs / 1000)} s of virtual time; idle frame ${round(f.idleFrameMs)} ms (longest idle ${round(f.idleLongestFrameMs)} ms); longest forward slice ${round(f.longestSliceMs)} ms; longest view rebuild ${round(f.longestViewMs)} ms; the same forward as one command blocks ${round(f.wholeCommandMs)} ms, which is why the Forward dialog sends it a slice a frame; machine load average ${load.toFixed(1)} at the start (frames stretch when other processes share the cores)`;
     return [
       {
         name: `${what}: longest frame [Chromium]`,

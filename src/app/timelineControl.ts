@@ -161,6 +161,7 @@ export class TimelineControl {
     // The original keeps its whole run and is shown at its end when opened.
     void this.host.store.setTimelineMeta(meta.id, { rewoundTo: null }).catch(() => {});
     this.dispose();
+    this.savedPosition = null;
     this.shell.rewound = false;
     this.host.adoptFork(forkMeta, s2s, written);
     void written.then(() => this.shell.loadForks());
