@@ -23,6 +23,8 @@ export interface TimelineHost {
   readonly head: S2S | undefined;
   /** Shows a sandbox (a rewound one, or the head again). */
   show(s2s: S2S): void;
+  /** Saves the head now (its last checkpoint may be behind its clock). */
+  flush(): Promise<void>;
   /** A command on the rewound sandbox made it a new run: save it and make it the head. */
   adoptFork(meta: SandboxMeta, s2s: S2S, written: Promise<void>): void;
 }

@@ -112,6 +112,8 @@ export class TimelineControl {
     if (this.tl) return this.tl;
     const head = this.host.head;
     if (!head) return null;
+    // The head stands still while rewound: saved as it is now, a reload finds the same run.
+    void this.host.flush().catch(() => {});
     this.tl = Timeline.of(head, {
       startCommands: this.host.meta?.startCommands ?? leadingOrgCreates(head),
       onFork: (f) => this.forked(f),
