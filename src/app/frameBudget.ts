@@ -1,7 +1,7 @@
 import type { Sandbox } from '../engine/sandbox.ts';
 
 /** Main-thread time one frame may give the engine, well inside the 50 ms a page may block. */
-export const FRAME_BUDGET_MS = 12;
+export const FRAME_BUDGET_MS = 8;
 /** Deliveries between two looks at the time: small enough to stop near the budget. */
 export const CHUNK = 64;
 

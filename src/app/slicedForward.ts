@@ -12,7 +12,7 @@ interface Forward {
  * about 20–40 µs a record, so a slice leaves most of a frame to drawing and delivering;
  * 10,000 records in one command blocked the page for a quarter of a second or more.
  */
-export const FORWARD_SLICE = 250;
+export const FORWARD_SLICE = 100;
 
 /** A forward cut into commands of at most `size` records, in the order they were chosen. */
 export function forwardSlices<F extends Forward>(
