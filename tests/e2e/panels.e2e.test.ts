@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
-import { connectAcmeAndGlobex, forwardAccounts } from './story.ts';
+import { connectAcmeAndGlobex, forwardAccounts, summary } from './story.ts';
 
 // The header's controls and the dock's panels, driven by role and label with the clock PLAYING
 // wherever motion matters. One app per file: each test builds on the sandbox the last left.
@@ -268,6 +268,187 @@ describe('Consistency panel', () => {
     await row.waitFor();
     expect(await row.getAttribute('aria-current')).toBe('true');
     expect(await row.isVisible()).toBe(true);
+    expect(s.problems).toEqual([]);
+  });
+});
+
+const counter = (page: Page) => page.getByTestId('event-counter').innerText();
+const position = (page: Page) =>
+  page.evaluate(() => {
+    const t = window.s2sApp!.session.timeline;
+    return { position: t.position, total: t.total, rewound: t.rewound };
+  });
+
+describe('Timeline panel', () => {
+  it('shades the periods with faults and filters by kind', async ({ app: s }) => {
+    const { page } = s;
+    const panel = await openPanel(page, 'Timeline');
+    await panel.getByLabel('Kind').selectOption('info');
+    const list = panel.getByRole('region', { name: 'Event log' });
+    const paused = panel.locator('li', { hasText: '{"paused":true}' }).first();
+    // The list follows the newest events: scroll back to where the first fault began.
+    const k = await page.evaluate(() => {
+      const start = window.s2s!.faultPeriods()[0]!.startEvent;
+      return window.s2s!.log({ kind: 'info' }).findIndex((e) => e.i >= start);
+    });
+    await expect
+      .poll(async () => {
+        await list.evaluate((el, k) => (el.scrollTop = k * 22 - 40), k);
+        return paused.count();
+      })
+      .toBe(1);
+    expect(await paused.getAttribute('class')).toContain('fault');
+    expect(await paused.innerText()).toContain('paused (Acme → Globex)');
+    // Before the first fault, nothing is shaded.
+    expect(await panel.locator('li').first().getAttribute('class')).not.toContain('fault');
+    await panel.getByRole('button', { name: 'Clear filters' }).click();
+    const start = await page.evaluate(() => window.s2s!.faultPeriods()[0]!.startEvent);
+    await expect
+      .poll(async () => {
+        await list.evaluate((el, i) => (el.scrollTop = i * 22 - 60), start);
+        return panel.locator(`li[data-event="${start}"]`).count();
+      })
+      .toBe(1);
+    expect(
+      await panel.locator(`li[data-event="${start - 1}"]`).getAttribute('class'),
+    ).not.toContain('fault');
+    expect(await panel.locator(`li[data-event="${start}"]`).getAttribute('class')).toContain(
+      'fault',
+    );
+    await page.screenshot({ path: '/tmp/panels-timeline-fault.png' });
+    expect(await seriousViolations(page, '[role="tabpanel"]')).toEqual([]);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('the scrubber rewinds to an earlier event and playing forward reaches the same end state', async ({
+    app: s,
+  }) => {
+    const { page } = s;
+    await expect.poll(() => inFlight(page), { timeout: 30_000 }).toBe(0);
+    await page.evaluate(() => window.s2sApp!.pause());
+    const end = await summary(page);
+    const { total } = await position(page);
+    const panel = await openPanel(page, 'Timeline');
+    const target = Math.floor(total / 2);
+    await panel.getByLabel('Rewind to event').fill(String(target));
+    await expect.poll(() => position(page)).toMatchObject({ rewound: true, total });
+    const at = (await position(page)).position;
+    expect(at).toBeGreaterThanOrEqual(target);
+    expect(at).toBeLessThan(total);
+    expect(await counter(page)).toBe(`event ${at} of ${total}`);
+    expect(await summary(page)).not.toEqual(end);
+
+    // ← and → step through the recorded run.
+    await focusPage(page);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await position(page)).position).toBeLessThan(at);
+    const back = (await position(page)).position;
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await position(page)).position).toBeGreaterThan(back);
+
+    // Playing forward at 100× replays the run to its end, the same end as before.
+    await page.getByLabel('Simulation speed').fill('9');
+    await page.getByRole('button', { name: 'Play the simulation' }).click();
+    await expect
+      .poll(() => position(page), { timeout: 60_000 })
+      .toMatchObject({ rewound: false, position: total });
+    await page.evaluate(() => window.s2sApp!.pause());
+    expect(await summary(page)).toEqual(end);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('acting after a rewind forks the run, and Compare runs shows the records that differ', async ({
+    app: s,
+  }) => {
+    const { page } = s;
+    const { total } = await position(page);
+    const panel = await openPanel(page, 'Timeline');
+    // Back to before the concurrent edits: the first event of the last fault period's run.
+    const before = await page.evaluate(() => {
+      const edits = window
+        .s2s!.log({ kind: 'command' })
+        .filter((e) => (e.data?.command as { type: string }).type === 'record.update');
+      return edits[0]!.i;
+    });
+    await panel.getByLabel('Rewind to event').fill(String(before));
+    await expect.poll(() => position(page)).toMatchObject({ rewound: true, total });
+    await page.evaluate(() => {
+      const s2s = window.s2s!;
+      const A = s2s.orgs()[0]!.adminId;
+      const r = s2s.records('acme', { object: 'Account' }).find((r) => r.fields.Name === 'Held 0')!;
+      s2s.dispatch({
+        type: 'record.update',
+        org: 'acme',
+        as: A,
+        id: r.Id,
+        values: { Phone: '555-FORK' },
+      });
+    });
+    await expect.poll(() => position(page)).toMatchObject({ rewound: false });
+    const compare = panel.getByRole('region', { name: 'Compare runs' });
+    await compare.waitFor({ timeout: 15_000 });
+    await compare.getByRole('button', { name: 'Compare runs' }).click();
+    const table = compare.getByRole('table', { name: 'Records that differ between the runs' });
+    await table.waitFor();
+    const held = table.getByRole('row', { name: /Held 0/ });
+    expect(await held.count()).toBeGreaterThan(0);
+    expect(await held.first().innerText()).toContain('555-FORK');
+    // The concurrent edits of the original run are missing from the fork: those differ too.
+    expect(await table.getByRole('cell', { name: 'Phone', exact: true }).count()).toBeGreaterThan(
+      1,
+    );
+    await page.screenshot({ path: '/tmp/panels-compare.png' });
+    expect(await seriousViolations(page, '[role="tabpanel"]')).toEqual([]);
+    expect(s.problems).toEqual([]);
+  });
+});
+
+describe('Sync lag panel', () => {
+  it('loads uPlot only when opened and draws the lag of each direction', async ({ app: s }) => {
+    const { page } = s;
+    const loaded = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => /LagPanel/.test(e.name)),
+      );
+    expect(await loaded()).toBe(false);
+    // The fork's own update crosses while the clock plays.
+    await page.evaluate(() => window.s2sApp!.play());
+    await expect.poll(() => inFlight(page), { timeout: 30_000 }).toBe(0);
+    const panel = await openPanel(page, 'Sync lag');
+    await expect.poll(loaded).toBe(true);
+    const chart = panel.getByTestId('lag-chart');
+    await expect
+      .poll(async () => Number(await chart.getAttribute('data-series')))
+      .toBeGreaterThan(0);
+    const canvas = chart.locator('canvas');
+    await canvas.waitFor();
+    // Something is drawn: the canvas is not blank.
+    const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 3; k < d.length; k += 4) if (d[k]! > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(500);
+    expect(await panel.getByText('Acme → Globex').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/panels-lag.png' });
+    expect(await seriousViolations(page, '[role="tabpanel"]')).toEqual([]);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('the open tab and the filters survive a reload', async ({ app: s }) => {
+    const { page } = s;
+    const panel = await openPanel(page, 'Timeline');
+    await panel.getByLabel('Org').selectOption('globex');
+    await panel.getByLabel('Kind').selectOption('deliver');
+    await page.reload();
+    await page.waitForFunction(() => !!window.s2sApp && !!window.s2s);
+    const tab = dock(page).getByRole('tab', { name: 'Timeline', exact: true });
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    const again = dock(page).getByRole('tabpanel', { name: 'Timeline' });
+    await expect.poll(() => again.getByLabel('Org').inputValue()).toBe('globex');
+    expect(await again.getByLabel('Kind').inputValue()).toBe('deliver');
+    await panel.getByRole('button', { name: 'Clear filters' }).click();
     expect(s.problems).toEqual([]);
   });
 });

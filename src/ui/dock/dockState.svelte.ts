@@ -36,6 +36,8 @@ export class DockState {
   /** The shared record whose copies the Consistency tab shows side by side. */
   shareOpen = $state<string | null>(null);
   focusEvent = $state<number | null>(null);
+  /** Bumped by every link followed, so following the same one again scrolls to it again. */
+  focusCount = $state(0);
 
   constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined) {
     const saved = read(storage);
@@ -71,6 +73,7 @@ export class DockState {
   showEvent(i: number) {
     this.clearFilters();
     this.focusEvent = i;
+    this.focusCount++;
     this.open('timeline');
   }
 

@@ -1,9 +1,4 @@
-/** One direction's sync lag over virtual time, as the engine's `lagSeries()` reports it. */
-export interface LagSeries {
-  from: string;
-  to: string;
-  points: [number, number][];
-}
+import type { LagSeries } from '../../engine/queries/lagSeries.ts';
 
 /**
  * uPlot wants one shared x array: the union of every series' times (in seconds), each series

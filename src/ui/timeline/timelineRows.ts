@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../engine/sim/log.ts';
+import type { FaultPeriod } from '../../engine/queries/faultPeriods.ts';
 import type { TimelineFilters } from '../dock/dockState.svelte.ts';
 
 export function matches(e: LogEntry, f: TimelineFilters): boolean {
@@ -40,19 +41,12 @@ export class FilteredLog {
   }
 }
 
-/** A fault period as the engine reports it: a link paused or faulty, an org offline. */
-export interface FaultPeriod {
-  start: number;
-  end: number | null;
-  from?: string;
-  to?: string;
-  org?: string;
-  kind: string;
-}
-
-/** The periods covering virtual time `t` (an open period runs to now). */
-export function faultsAt(periods: readonly FaultPeriod[], t: number): FaultPeriod[] {
-  return periods.filter((p) => t >= p.start && (p.end === null || t < p.end));
+/**
+ * The periods covering event `i` at virtual time `t`: from the command that began one (events
+ * earlier at the same time are not in it) until its end (an open period runs to now).
+ */
+export function faultsAt(periods: readonly FaultPeriod[], i: number, t: number): FaultPeriod[] {
+  return periods.filter((p) => i >= p.startEvent && (p.end === null || t < p.end));
 }
 
 export function describeFault(p: FaultPeriod, name: (id: string) => string): string {
