@@ -256,6 +256,10 @@ describe('Consistency panel', () => {
     await expect
       .poll(() => panel.getByRole('region', { name: /^Copies of Account/ }).count())
       .toBe(1);
+    const copies = panel.getByRole('region', { name: /^Copies of Account/ });
+    await copies.scrollIntoViewIfNeeded();
+    // The side-by-side view marks the fields on which the copies differ.
+    expect(await copies.locator('tr[data-differs="true"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/panels-consistency.png' });
     expect(await seriousViolations(page, '[role="tabpanel"]')).toEqual([]);
 
@@ -411,8 +415,35 @@ describe('Sync lag panel', () => {
         performance.getEntriesByType('resource').some((e) => /LagPanel/.test(e.name)),
       );
     expect(await loaded()).toBe(false);
-    // The fork's own update crosses while the clock plays.
-    await page.evaluate(() => window.s2sApp!.play());
+    // Updates cross both ways while the clock plays (the fork's own update among them).
+    await page.evaluate(() => {
+      const s2s = window.s2s!;
+      const [acme, globex] = s2s.orgs();
+      const mine = s2s
+        .records('acme', { object: 'Account' })
+        .find((r) => r.fields.Name === 'Held 1')!;
+      const theirs = s2s
+        .records('globex', { object: 'Account' })
+        .find((r) => r.fields.Name === 'Held 2')!;
+      for (let k = 0; k < 6; k++) {
+        s2s.dispatch({
+          type: 'record.update',
+          org: 'acme',
+          as: acme!.adminId,
+          id: mine.Id,
+          values: { Phone: `555-30${k}` },
+        });
+        s2s.dispatch({
+          type: 'record.update',
+          org: 'globex',
+          as: globex!.adminId,
+          id: theirs.Id,
+          values: { Phone: `555-40${k}` },
+        });
+        s2s.advance(1500);
+      }
+      window.s2sApp!.play();
+    });
     await expect.poll(() => inFlight(page), { timeout: 30_000 }).toBe(0);
     const panel = await openPanel(page, 'Sync lag');
     await expect.poll(loaded).toBe(true);
