@@ -200,6 +200,7 @@ export class SandboxSession {
     if (id === this.meta?.id) {
       await this.detach();
       this.s2s = undefined;
+      this.head = undefined;
       this.meta = null;
       await this.store.remove(id);
       const next = (await this.store.list())[0];

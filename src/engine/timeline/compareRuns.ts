@@ -1,7 +1,5 @@
 import type { FieldValue } from '../domain/index.ts';
-import { eachRecord } from '../org/recordCopies.ts';
-import { recordName } from '../queries/recordList.ts';
-import type { SandboxState } from '../state/sandboxState.ts';
+import type { ObjectDef } from '../domain/objectDef.ts';
 import type { SObjectRecord } from '../state/org.ts';
 
 export interface FieldDifference {
@@ -23,14 +21,20 @@ export interface RunDifference {
   fields: FieldDifference[];
 }
 
-type Runnable = SandboxState | { sandbox: { state: SandboxState } };
+/**
+ * A run's end, read through the scripting API's queries (an `S2S`). Only those: this module
+ * loads when a comparison is first asked for, and reaching into the engine's modules from
+ * here would split them out of the page's first chunk.
+ */
+export interface RunView {
+  orgs(): { id: string }[];
+  records(org: string): SObjectRecord[];
+  schema(org: string): Record<string, ObjectDef>;
+}
 
-const stateOf = (r: Runnable): SandboxState => ('sandbox' in r ? r.sandbox.state : r);
-
-function recordsOf(s: SandboxState): Map<string, SObjectRecord> {
+function recordsOf(s: RunView): Map<string, SObjectRecord> {
   const out = new Map<string, SObjectRecord>();
-  for (const org of s.orgOrder)
-    for (const r of eachRecord(s.orgs[org]!)) out.set(`${org}\u0000${r.Id}`, r);
+  for (const { id } of s.orgs()) for (const r of s.records(id)) out.set(`${id}\u0000${r.Id}`, r);
   return out;
 }
 
@@ -39,19 +43,19 @@ function recordsOf(s: SandboxState): Map<string, SObjectRecord> {
  * which fields; and the records only one of them has. Records are matched by org and Id, which
  * a seeded run hands out in the same order until the runs part.
  */
-export function compareRuns(a: Runnable, b: Runnable): RunDifference[] {
-  const sa = stateOf(a);
-  const sb = stateOf(b);
+export function compareRuns(a: RunView, b: RunView): RunDifference[] {
+  const sa = a;
+  const sb = b;
   const ra = recordsOf(sa);
   const rb = recordsOf(sb);
   const out: RunDifference[] = [];
-  const describe = (s: SandboxState, key: string, r: SObjectRecord) => {
+  const describe = (s: RunView, key: string, r: SObjectRecord) => {
     const org = key.slice(0, key.indexOf('\u0000'));
     return {
       org,
       recordId: r.Id,
       object: r.object,
-      name: recordName(s.orgs[org]!.schema[r.object], r.Id, r.fields),
+      name: nameOf(s, org, r),
     };
   };
   for (const [key, x] of ra) {
@@ -72,6 +76,14 @@ export function compareRuns(a: Runnable, b: Runnable): RunDifference[] {
   for (const [key, y] of rb)
     if (!ra.has(key)) out.push({ ...describe(sb, key, y), only: 'b', fields: present(y, 'b') });
   return out;
+}
+
+/** The record's name field (with a Contact's or Lead's first name), else its Id. */
+function nameOf(s: RunView, org: string, r: SObjectRecord): string {
+  const def = s.schema(org)[r.object];
+  const own = def ? r.fields[def.nameField] : null;
+  const first = r.object === 'Contact' || r.object === 'Lead' ? r.fields.FirstName : null;
+  return [first, own].filter((v) => v !== null && v !== undefined && v !== '').join(' ') || r.Id;
 }
 
 function present(r: SObjectRecord, side: 'a' | 'b'): FieldDifference[] {
