@@ -483,3 +483,18 @@ describe('Sync lag panel', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+describe('seed', () => {
+  it('is shown, and a new sandbox can be given one', async ({ app: s }) => {
+    const { page } = s;
+    await page.getByRole('button', { name: /^Sandbox .*, menu$/ }).click();
+    await page.getByRole('button', { name: 'New…' }).click();
+    await page.getByLabel('Name of the new sandbox').fill('Seeded');
+    await page.getByLabel(/^Seed/).fill('4242');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByTestId('sandbox-name').innerText()).toBe('Seeded');
+    await expect.poll(() => page.getByTestId('seed').innerText()).toBe('seed 4242');
+    expect(await page.evaluate(() => window.s2s!.scenario().seed)).toBe(4242);
+    expect(s.problems).toEqual([]);
+  });
+});
