@@ -118,6 +118,8 @@ export class Timeline {
     while (this.position < target && this.unit(this.until)) {
       /* one step at a time, so it stops at the first whole step at or past the target */
     }
+    // The last event is not the end: the run's clock went on to `until` after it.
+    if (target >= this.total) while (this.unit(this.until));
     return this.cur;
   }
 

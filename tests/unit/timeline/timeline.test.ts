@@ -52,6 +52,14 @@ describe('Timeline', () => {
     expect(at).toBe(seen[seen.length - 1]);
   });
 
+  it('seeking to the last event is the end of the run, its quiet time after included', () => {
+    const { s } = playedRun();
+    const tl = Timeline.of(s);
+    tl.seek(tl.total);
+    expect(tl.atEnd).toBe(true);
+    expect(tl.sandbox.now).toBe(s.now);
+  });
+
   it('resets to just after the starting scenario', () => {
     const { s } = playedRun();
     const tl = Timeline.of(s, { startCommands: 2 });
