@@ -65,6 +65,8 @@ export class SandboxSession {
     if (!s2s) return;
     this.view = buildView(s2s);
     this.now = s2s.now;
+    // Commands and steps while paused move the event counter too, not only the play loop.
+    this.timeline.sync();
   }
 
   /** After each play-loop frame: time always moves; views only when the sandbox changed. */
