@@ -173,8 +173,22 @@ function sharedAccount(w: World, name = 'Initech'): [string, string] {
   return [id, w.copyOf('a', id)];
 }
 
+/** Where each preset's action shows: the tab each org's workspace opens on. */
+const TABS: Record<string, Record<string, string>> = {
+  'partner-leads': { maker: 'Lead', partner: 'Lead' },
+  'regional-cases': { emea: 'Case', hq: 'Case' },
+  'acquisition-accounts': { fabrikam: 'Account', tailspin: 'Contact' },
+  'renamed-field': { acme: 'Account', globex: 'health' },
+  'validation-refused': { acme: 'Account', globex: 'health' },
+};
+
+/** Walkthroughs that go with a preset (src/ui/classroom/tours). */
+const TOURS: Record<string, string> = { 'concurrent-edits': 'concurrent-edits' };
+
 function file(info: PresetInfo, w: World): PresetFile {
-  return { ...info, scenario: w.s.scenario() };
+  const tabs = TABS[info.name] ?? { acme: 'Account', globex: 'Account' };
+  const tour = TOURS[info.name];
+  return { ...info, tabs, ...(tour ? { tour } : {}), scenario: w.s.scenario() };
 }
 
 export const BUILDERS: Record<string, () => PresetFile> = {

@@ -10,6 +10,10 @@ export interface PresetInfo {
   watch: string;
   /** The S2S-FACTS rules it shows. */
   facts: string[];
+  /** The tab each org's workspace opens on (org id → tab id), where the action shows. */
+  tabs?: Record<string, string>;
+  /** The walkthrough that goes with it, if any. */
+  tour?: string;
 }
 
 /** A preset on disk: its description and a scenario in the documented format. */
