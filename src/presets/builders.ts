@@ -177,7 +177,7 @@ function sharedAccount(w: World, name = 'Initech'): [string, string] {
 const TABS: Record<string, Record<string, string>> = {
   'partner-leads': { maker: 'Lead', partner: 'Lead' },
   'regional-cases': { emea: 'Case', hq: 'Case' },
-  'acquisition-accounts': { fabrikam: 'Account', tailspin: 'Contact' },
+  'acquisition-accounts': { fabrikam: 'Account', tailspin: 'Account' },
   'renamed-field': { acme: 'Account', globex: 'health' },
   'validation-refused': { acme: 'Account', globex: 'health' },
 };
