@@ -1,6 +1,7 @@
 import type { S2S } from '../engine/api.ts';
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10] as const;
+/** Speeds the slider stops at, evenly spaced on a log scale (multiples of real time). */
+export const SPEEDS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
 
 /** Longest real time one frame may cover, so a hidden tab does not jump minutes ahead. */
 const MAX_FRAME_MS = 100;
@@ -43,7 +44,7 @@ export class Clock {
   }
 
   setSpeed(speed: number) {
-    this.speed = Math.min(10, Math.max(0.25, speed));
+    this.speed = Math.min(100, Math.max(0.1, speed));
   }
 
   step() {

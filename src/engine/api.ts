@@ -260,6 +260,11 @@ export class S2S {
     }
     return out.reverse();
   }
+  /** One event's one-line explanation, by its index (a long list explains only the rows it shows). */
+  explainEvent(i: number): string {
+    const e = this.sandbox.state.log[i];
+    return e ? explain(e) : '';
+  }
   /** The Contacts, owners, templates and Accounts the New Connection and Accept dialogs offer (CONN-1). */
   inviteChoices(org: string, as: string) {
     return inviteChoices(this.org(org), as);
