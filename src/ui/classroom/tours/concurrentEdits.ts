@@ -40,7 +40,7 @@ export const CONCURRENT_EDITS: Tour = {
         { within: 'Globex workspace', role: 'tab', name: 'Accounts' },
       ],
       title: 'Repair it by hand',
-      text: 'The only fix is a new edit on one side, made after the other’s update has arrived. Open Initech in Globex, click Edit, set the Phone to 555-3333 and Save; the change flows to Acme and the copies agree again.',
+      text: 'The only fix is a new edit on one side, made after the other’s update has arrived. Open Initech in Globex, click Edit, set Account Phone to 555-3333 and Save, then press Play or Run until idle: the change flows to Acme and the copies agree again.',
       check: (s) =>
         s.check().quiet &&
         phone(s, 'acme') === phone(s, 'globex') &&

@@ -18,8 +18,11 @@ function nameOf(el: Element): string {
   return (byFor?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+// Text split by markup ("Subscribe<span> Account</span>") may lose its space in textContent.
+const squash = (s: string) => s.replace(/\s+/g, '');
 const matches = (name: string, want: string | RegExp | undefined) =>
-  want === undefined || (typeof want === 'string' ? name === want : want.test(name));
+  want === undefined ||
+  (typeof want === 'string' ? squash(name) === squash(want) : want.test(name));
 
 const visible = (el: Element) => el.getClientRects().length > 0;
 

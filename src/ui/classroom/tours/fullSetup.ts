@@ -13,6 +13,12 @@ const button = (within: string, name: string | RegExp, onTab?: string): Target =
   name,
   tab: onTab,
 });
+/** A control on a connection's page: else the Connections list (to open it), else the tab. */
+const onConnection = (within: string, name: string): Target[] => [
+  button(within, name, 'Connections'),
+  { within, tab: 'Connections', role: 'table', name: 'Connections' },
+  tab(within, 'Connections'),
+];
 const RUN: Target = { role: 'button', name: /^Run until idle/ };
 
 /**
@@ -74,29 +80,21 @@ export const FULL_SETUP: Tour = {
       waiting: 'Waiting for the invitation to reach Globex.',
     },
     {
-      target: [
-        button(GLOBEX, 'Accept', 'Connections'),
-        { within: GLOBEX, tab: 'Connections', role: 'table', name: 'Connections' },
-        tab(GLOBEX, 'Connections'),
-      ],
+      target: onConnection(GLOBEX, 'Accept'),
       title: 'Globex accepts',
       text: 'The invitee decides: Accept, Decline or Decide Later. Accepting makes the connection Accepted on both sides once the decision reaches Acme. In Globex’s Connections tab, open the connection, click Accept, then Accept in the dialog.',
       check: (s) => conn(s, 'globex')?.ConnectionStatus === 'Accepted',
       waiting: 'Waiting for Globex to accept the invitation.',
     },
     {
-      target: [button(ACME, 'Publish', 'Connections'), tab(ACME, 'Connections')],
+      target: onConnection(ACME, 'Publish'),
       title: 'Acme publishes Account',
       text: 'Nothing is shared at the moment of acceptance: each side chooses, per connection, which objects and fields it publishes. Open Acme’s connection, choose Account under Object to publish, and click Publish.',
       check: (s) => !!conn(s, 'acme')?.publications.Account,
       waiting: 'Waiting for Acme to publish Account.',
     },
     {
-      target: [
-        button(GLOBEX, 'Subscribe Account', 'Connections'),
-        { within: GLOBEX, tab: 'Connections', role: 'table', name: 'Connections' },
-        tab(GLOBEX, 'Connections'),
-      ],
+      target: onConnection(GLOBEX, 'Subscribe Account'),
       title: 'Globex subscribes, with Auto-Accept',
       text: 'The partner receives nothing until it subscribes and maps each published field to a field of its own. A publication change reaches the partner after a short delay (the publication cache). Open Globex’s connection, click Subscribe Account, then Auto-Map Fields, tick Auto-Accept, and Save.',
       check: (s) => !!conn(s, 'globex')?.subscriptions.Account?.autoAccept,
@@ -105,7 +103,7 @@ export const FULL_SETUP: Tour = {
     {
       target: [button(ACME, 'Forward to Connection(s)', 'Accounts'), tab(ACME, 'Accounts')],
       title: 'Forward an Account',
-      text: 'Records are shared one by one: a user forwards them to a connection. In Acme’s Accounts tab, click New and save an Account named Initech, tick it in the list, click Forward to Connection(s), tick Globex Corp and Save.',
+      text: 'Records are shared one by one: a user forwards them to a connection. In Acme’s Accounts tab, click New and save an Account named Initech. On its page (or with it ticked in the list) click Forward to Connection(s), tick Globex Corp and Save.',
       check: (s) =>
         s.recordConnections('acme').some((p) => p.object === 'Account' && p.LocalRecordId !== null),
       waiting: 'Waiting for Acme to forward an Account.',
@@ -118,14 +116,14 @@ export const FULL_SETUP: Tour = {
       waiting: 'Waiting for the Account to be accepted in Globex.',
     },
     {
-      target: [button(GLOBEX, 'Publish', 'Connections'), tab(GLOBEX, 'Connections')],
+      target: onConnection(GLOBEX, 'Publish'),
       title: 'Two-way: Globex publishes Account',
       text: 'So far Acme is the master: its changes overwrite Globex’s copy, and Globex’s edits go nowhere. For a two-way share both sides publish and subscribe. Open Globex’s connection, choose Account under Object to publish, and click Publish.',
       check: (s) => !!conn(s, 'globex')?.publications.Account,
       waiting: 'Waiting for Globex to publish Account.',
     },
     {
-      target: [button(ACME, 'Subscribe Account', 'Connections'), tab(ACME, 'Connections')],
+      target: onConnection(ACME, 'Subscribe Account'),
       title: 'Acme subscribes to Globex’s Account',
       text: 'Each side maps the other’s fields through its own subscription. Open Acme’s connection, click Subscribe Account when it appears, then Auto-Map Fields and Save.',
       check: (s) => !!conn(s, 'acme')?.subscriptions.Account,
@@ -143,10 +141,14 @@ export const FULL_SETUP: Tour = {
       waiting: 'Waiting for a latency other than the default 1000 ms.',
     },
     {
-      target: [tab(GLOBEX, 'Accounts')],
+      target: [
+        button(GLOBEX, 'Edit', 'Accounts'),
+        button(GLOBEX, 'Initech', 'Accounts'),
+        tab(GLOBEX, 'Accounts'),
+      ],
       title: 'Edit in Globex, watch it sync back',
-      text: 'Now a change in either org flows to the other through that side’s mapping, and the Connection User applies it (it shows as Last Modified By). Open Initech in Globex, click Edit, change the Phone and Save; watch it travel to Acme.',
-      check: (s) => s.log({ org: 'acme', kind: 'apply' }).length > 0,
+      text: 'Now a change in either org flows to the other through that side’s mapping, and the Connection User applies it (it shows as Last Modified By). In Globex’s Accounts tab open Initech, click Edit, set Account Name to Initech Global and Save; watch it travel to Acme.',
+      check: (s) => s.log({ org: 'acme', kind: 'apply' }).some((e) => /\bName\b/.test(e.text)),
       waiting: 'Waiting for a change from Globex to be applied in Acme.',
     },
   ],
