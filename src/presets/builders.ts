@@ -183,7 +183,18 @@ const TABS: Record<string, Record<string, string>> = {
 };
 
 /** Walkthroughs that go with a preset (src/ui/classroom/tours). */
-const TOURS: Record<string, string> = { 'concurrent-edits': 'concurrent-edits' };
+const TOURS: Record<string, string> = Object.fromEntries(
+  [
+    'concurrent-edits',
+    'paused-edits',
+    'master-overwrites',
+    'stop-in-flight',
+    'renamed-field',
+    'child-before-parent',
+    'validation-refused',
+    'no-guarantees',
+  ].map((n) => [n, n]),
+);
 
 function file(info: PresetInfo, w: World): PresetFile {
   const tabs = TABS[info.name] ?? { acme: 'Account', globex: 'Account' };

@@ -5,6 +5,7 @@ import { presetFile } from '../../../src/presets/catalog.ts';
 import { CONCURRENT_EDITS } from '../../../src/ui/classroom/tours/concurrentEdits.ts';
 import { FULL_SETUP } from '../../../src/ui/classroom/tours/fullSetup.ts';
 import { TOURS } from '../../../src/ui/classroom/tours/index.ts';
+import { EDGE_TOURS } from '../../../src/ui/classroom/tours/edgeTours.ts';
 import { DEFAULT_ORGS } from '../../../src/app/preset.ts';
 
 /** Each step's check must be false before the learner acts and true after: Next waits for it. */
@@ -166,5 +167,25 @@ describe('walkthroughs are data whose checks are engine queries', () => {
     expect(repair!.check!(s)).toBe(false); // still on the wire
     s.runUntilIdle();
     expect(repair!.check!(s)).toBe(true);
+  });
+
+  it('SYNC-1, SYNC-4, SYNC-5, SUB-4, SUB-5, REC-4: each edge-case tour waits for its preset to play out, then holds', () => {
+    for (const tour of EDGE_TOURS) {
+      if (tour.start === 'empty') throw new Error(`${tour.name} starts from a preset`);
+      const p = presetFile(tour.start.preset)!;
+      expect(p.tour).toBe(tour.name);
+      const s = S2S.fromScenario(p.scenario);
+      const last = tour.steps.at(-1)!;
+      expect(last.check!(s), `${tour.name} done before playing`).toBe(false);
+      if (tour.name === 'paused-edits') {
+        expect(s.inFlight().filter((m) => m.held)).toHaveLength(3);
+        expect(tour.steps[1]!.check!(s)).toBe(false);
+        s.dispatch({ type: 'link.set', from: 'acme', to: 'globex', link: { paused: false } });
+        expect(tour.steps[1]!.check!(s)).toBe(true);
+      } else expect(tour.steps[0]!.check!(s), tour.name).toBe(false);
+      s.runUntilIdle();
+      for (const step of tour.steps)
+        if (step.check) expect(step.check(s), `${tour.name}: ${step.title}`).toBe(true);
+    }
   });
 });
