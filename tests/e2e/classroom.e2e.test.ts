@@ -80,7 +80,7 @@ describe('the classroom', () => {
       await menu.getByRole('button', { name: /^Edge case: concurrent edits/ }).click();
       await menu.waitFor({ state: 'detached' });
       await expect
-        .poll(() => page.getByTestId('sandbox-name').innerText())
+        .poll(() => page.getByTestId('sandbox-name').innerText(), { timeout: 15_000 })
         .toBe('Edge case: concurrent edits on a two-way share');
       expect(await page.evaluate(() => window.s2sApp!.session.sandboxes.length)).toBe(before + 1);
       expect(s.problems).toEqual([]);
@@ -95,16 +95,18 @@ describe('the classroom', () => {
       const page = s.page;
       await waitForApp(page);
       await expect
-        .poll(() => page.getByTestId('sandbox-name').innerText())
+        .poll(() => page.getByTestId('sandbox-name').innerText(), { timeout: 15_000 })
         .toBe('Edge case: edits while the connection is paused');
       expect(new URL(page.url()).hash).toBe('');
       // SYNC-4: the three edits are held on the paused link.
       await expect
-        .poll(() => page.evaluate(() => window.s2s!.inFlight().filter((m) => m.held).length))
+        .poll(() => page.evaluate(() => window.s2s!.inFlight().filter((m) => m.held).length), {
+          timeout: 15_000,
+        })
         .toBe(3);
       await page.evaluate(() => (location.hash = '#preset=regional-cases'));
       await expect
-        .poll(() => page.getByTestId('sandbox-name').innerText())
+        .poll(() => page.getByTestId('sandbox-name').innerText(), { timeout: 15_000 })
         .toBe('Regional org ↔ global HQ: Cases two-way');
       await page.evaluate(() => (location.hash = '#preset=no-such-preset'));
       await page.getByText('There is no preset called “no-such-preset”.').waitFor();
@@ -131,10 +133,14 @@ describe('the classroom', () => {
       const confirm = page.getByRole('alertdialog', { name: 'Reset to the preset’s start?' });
       expect(await confirm.innerText()).toContain('replaces this one');
       await confirm.getByRole('button', { name: 'Reset' }).click();
-      await expect.poll(() => page.evaluate(() => window.s2sApp!.sessionId)).not.toBe(played.id);
+      await expect
+        .poll(() => page.evaluate(() => window.s2sApp!.sessionId), { timeout: 15_000 })
+        .not.toBe(played.id);
       // The played one is deleted once the fresh one is open: the menu does not fill with copies.
       await expect
-        .poll(() => page.evaluate(() => window.s2sApp!.session.sandboxes.length))
+        .poll(() => page.evaluate(() => window.s2sApp!.session.sandboxes.length), {
+          timeout: 15_000,
+        })
         .toBe(played.count);
       const fresh = await page.evaluate(() => ({
         commands: window.s2s!.scenario().commands.length,
@@ -159,7 +165,7 @@ describe('the classroom', () => {
       await presenter.waitFor();
       const on = () => page.evaluate(() => document.documentElement.hasAttribute('data-presenter'));
       await presenter.click();
-      await expect.poll(on).toBe(true);
+      await expect.poll(on, { timeout: 15_000 }).toBe(true);
       expect(await presenter.getAttribute('aria-pressed')).toBe('true');
       expect(await page.evaluate(() => window.s2sApp!.session.clock.speed)).toBe(0.5);
       expect(await page.getByRole('region', { name: 'Simulation panels' }).isVisible()).toBe(false);
@@ -169,7 +175,7 @@ describe('the classroom', () => {
       await s.screenshot('classroom-presenter');
       await page.reload();
       await waitForApp(page);
-      await expect.poll(on).toBe(true);
+      await expect.poll(on, { timeout: 15_000 }).toBe(true);
       await expect.poll(() => page.evaluate(() => window.s2sApp!.session.clock.speed)).toBe(0.5);
       // P while typing in a field types a P; elsewhere it toggles.
       const acme = workspaceOf(page, 'Fabrikam (acquired)');
