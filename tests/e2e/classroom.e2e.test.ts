@@ -220,4 +220,32 @@ describe('the classroom', () => {
       await s.close();
     }
   });
+
+  it('the first screen and a tour step pass axe in the dark and high-contrast themes', async () => {
+    const s = await openSandbox({ firstVisit: true });
+    try {
+      const page = s.page;
+      for (const theme of ['dark', 'contrast']) {
+        await page.evaluate((t) => {
+          localStorage.setItem('s2s-theme', t);
+          localStorage.removeItem('s2s-welcome-seen');
+          localStorage.removeItem('s2s-tour');
+        }, theme);
+        await page.reload();
+        await waitForApp(page);
+        await page.getByRole('dialog', { name: 'Welcome to S2S Sandbox' }).waitFor();
+        await page.waitForTimeout(300);
+        expect(await seriousViolations(page), theme).toEqual([]);
+        await page.getByRole('button', { name: /^Take the guided tour/ }).click();
+        await page
+          .getByRole('dialog', { name: 'Enable Salesforce to Salesforce in Acme' })
+          .waitFor();
+        await page.waitForTimeout(300);
+        expect(await seriousViolations(page), theme).toEqual([]);
+      }
+      expect(s.problems).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
