@@ -28,6 +28,15 @@ async function fromShareLink(session: SandboxSession, loc: Location): Promise<st
   return null;
 }
 
+/** A preset link (`#preset=<name>`) becomes a new saved sandbox built from that preset. */
+async function fromPresetLink(session: SandboxSession, loc: Location): Promise<string | null> {
+  const name = /^#preset=([\w-]+)$/.exec(loc.hash)?.[1];
+  if (!name) return null;
+  history.replaceState(history.state, '', loc.pathname + loc.search);
+  // The presets and their loader load only when a preset is opened.
+  return (await import('./openPreset.ts')).createFromPreset(session, name);
+}
+
 /**
  * Opens the store, then the sandbox to show: one rebuilt from a share link in the URL hash,
  * else the last opened, else the newest, else a new one with the default preset. A share link
@@ -36,7 +45,7 @@ async function fromShareLink(session: SandboxSession, loc: Location): Promise<st
 export async function startSession(loc: Location = window.location): Promise<SandboxSession> {
   const store = await chooseStore(loc.search);
   const session = new SandboxSession(store);
-  let id = await fromShareLink(session, loc);
+  let id = (await fromShareLink(session, loc)) ?? (await fromPresetLink(session, loc));
   id ??= await store.lastOpenedId();
   id ??= (await store.list())[0]?.id ?? null;
   try {
@@ -48,9 +57,11 @@ export async function startSession(loc: Location = window.location): Promise<San
   if (!id) await session.createNew('My first sandbox');
   exposeGlobals(session);
   const onHash = () => {
-    void fromShareLink(session, loc).then(async (shared) => {
-      if (shared) await session.open(shared);
-    });
+    void fromShareLink(session, loc)
+      .then(async (shared) => shared ?? (await fromPresetLink(session, loc)))
+      .then(async (shared) => {
+        if (shared) await session.open(shared);
+      });
   };
   window.addEventListener('hashchange', onHash);
   session.onDispose(() => window.removeEventListener('hashchange', onHash));

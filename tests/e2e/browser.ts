@@ -52,6 +52,8 @@ export async function openSandbox(
     query?: string;
     /** Open the single-file build from disk (file://) instead of the served dist/. */
     singleFile?: boolean;
+    /** Show the welcome screen of a first visit; other tests start as a returning visitor. */
+    firstVisit?: boolean;
   } = {},
 ): Promise<Session> {
   if (opts.singleFile && !existsSync(SINGLE))
@@ -75,6 +77,14 @@ export async function openSandbox(
   if (!opts.singleFile)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(site.url).origin,
+    });
+  if (!opts.firstVisit)
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('s2s-welcome-seen', '1');
+      } catch {
+        // No storage (file:// in some setups): the welcome screen then shows.
+      }
     });
   const problems: string[] = [];
   const start = site.url + (opts.query ?? '') + (opts.hash ?? '');
