@@ -16,6 +16,7 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
+import { lifecycle, type LifecycleKind } from './queries/lifecycle.ts';
 import {
   autoMapView,
   inviteChoices,
@@ -24,6 +25,7 @@ import {
   subscribeView,
 } from './queries/connectionSetup.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
+import { isRecordShareFinal } from './machines/index.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
@@ -37,6 +39,8 @@ export interface LogFilter {
   kind?: LogKind | LogKind[];
   record?: string;
   share?: string;
+  /** A PartnerNetworkConnection Id: the lines about that side of a connection. */
+  conn?: string;
   since?: number;
   limit?: number;
 }
@@ -255,6 +259,7 @@ export class S2S {
       if (kinds && !kinds.has(e.kind)) continue;
       if (filter.record && e.record !== filter.record) continue;
       if (filter.share && e.share !== filter.share) continue;
+      if (filter.conn && e.conn !== filter.conn) continue;
       out.push({ ...e, text: explain(e) });
       if (filter.limit && out.length >= filter.limit) break;
     }
@@ -311,6 +316,26 @@ export class S2S {
               localField,
             });
     return out;
+  }
+  /** A lifecycle's states and transitions, read from its XState machine (for drawing it). */
+  lifecycle(kind: LifecycleKind) {
+    return lifecycle(kind);
+  }
+  /**
+   * Records this org shares on live connections (sent or received, accepted) and records
+   * waiting in its "from Connections" lists; counted without copying any row.
+   */
+  shareCounts(org: string): { shared: number; waiting: number } {
+    let shared = 0;
+    let waiting = 0;
+    const pnrcs = this.org(org).recordConnections;
+    for (const id in pnrcs) {
+      const p = pnrcs[id]!;
+      if (p.state === 'pending') {
+        if (p.side === 'receiver') waiting++;
+      } else if (!isRecordShareFinal(p.state)) shared++;
+    }
+    return { shared, waiting };
   }
   check() {
     return check(this.sandbox.state, this.inFlight());
