@@ -16,7 +16,6 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
-import { lifecycle, type LifecycleKind } from './queries/lifecycle.ts';
 import {
   autoMapView,
   inviteChoices,
@@ -316,10 +315,6 @@ export class S2S {
               localField,
             });
     return out;
-  }
-  /** A lifecycle's states and transitions, read from its XState machine (for drawing it). */
-  lifecycle(kind: LifecycleKind) {
-    return lifecycle(kind);
   }
   /**
    * Records this org shares on live connections (sent or received, accepted) and records

@@ -1,7 +1,8 @@
 import type { S2S } from '../../engine/api.ts';
 import type { MessageBody } from '../../engine/state/network.ts';
-import { TOKEN_KINDS, kindIndex, shareKeyOf, tokenText, type TokenShape } from './tokenKinds.ts';
-import { progress, segmentBetween, type Rect, type Segment } from './tokens.ts';
+import { TOKEN_KINDS, type TokenShape } from './tokenKinds.ts';
+import { kindIndex, shareKeyOf, tokenText } from './tokenText.ts';
+import { LANE, progress, segmentBetween, type Rect, type Segment } from './tokens.ts';
 
 export interface Viewport {
   x: number;
@@ -9,11 +10,6 @@ export interface Viewport {
   zoom: number;
 }
 
-/**
- * Sideways shift (px at zoom 1) of each direction to the right of its travel, so A→B and B→A
- * draw apart; the edges use the same lane.
- */
-export const LANE = 9;
 /** With few marks each one carries its message in words, so a class can read the protocol. */
 const LABEL_LIMIT = 8;
 

@@ -14,7 +14,6 @@ export type OrgNodeType = Node<OrgNodeData, 'org'>;
 
 /** One direction of one connection. */
 export interface DirectionEdgeData extends Record<string, unknown> {
-  status: string;
   statusLabel: string;
   color: string;
   dash: string;

@@ -1,6 +1,6 @@
 import type { S2S } from '../../../engine/api.ts';
 import type { InspectorTarget } from './target.ts';
-import { tokenText } from '../tokenKinds.ts';
+import { tokenText } from '../tokenText.ts';
 
 export function orgName(s2s: S2S, id: string): string {
   return s2s.orgs().find((o) => o.id === id)?.name ?? id;
