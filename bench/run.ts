@@ -4,6 +4,7 @@ import { build } from 'vite';
 import { openBenchPages } from './chromiumPage.ts';
 import { runPersistenceBench } from './persistence.bench.ts';
 import { runWorkspaceBench } from './workspace.bench.ts';
+import { runCanvasBench } from './canvas.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -104,7 +105,7 @@ function print(results: BenchResult[]) {
     );
 }
 
-// `npm run bench -- engine`, `-- persistence` or `-- workspace` runs one part.
+// `npm run bench -- engine`, `-- persistence`, `-- workspace` or `-- canvas` runs one part.
 const part = process.argv[2];
 const wants = (name: string) => !part || part === name;
 const results = [
@@ -112,6 +113,7 @@ const results = [
   ...(wants('engine') ? await orFailed('engine (Chromium)', engineInChromium) : []),
   ...(wants('persistence') ? await orFailed('persistence (Chromium)', runPersistenceBench) : []),
   ...(wants('workspace') ? await orFailed('workspace (Chromium)', runWorkspaceBench) : []),
+  ...(wants('canvas') ? await orFailed('canvas (Chromium)', runCanvasBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });

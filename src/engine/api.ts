@@ -327,7 +327,7 @@ export class S2S {
     for (const id in pnrcs) {
       const p = pnrcs[id]!;
       if (p.state === 'pending') {
-        if (p.side === 'receiver') waiting++;
+        if (p.side === 'receiver' && p.pending) waiting++;
       } else if (!isRecordShareFinal(p.state)) shared++;
     }
     return { shared, waiting };

@@ -268,6 +268,16 @@ export class Network {
     this.state.queue = this.heap.all();
   }
 
+  /**
+   * Visits every message in flight, then every held one, in no particular order and without
+   * copies: for a view drawn every frame. The messages are the network's own; read, never write.
+   */
+  eachMessage(visit: (m: Readonly<Message>, held: boolean) => void) {
+    this.heap.forEach((m) => visit(m, false));
+    for (const key in this.state.channels)
+      for (const m of this.state.channels[key]!.held) visit(m, true);
+  }
+
   /** Every message in flight or held, for views: each carries sentAt and dueAt. */
   messages(): (Message & { held: boolean })[] {
     const all = this.heap.all().map((m) => ({ ...m, held: false }));

@@ -4,7 +4,6 @@ import type { OrgSummary } from '../../app/view.ts';
 export interface OrgNodeData extends Record<string, unknown> {
   org: OrgSummary;
   colour: string;
-  shared: number;
   /** Following a record: this org's copy ('pending' while it waits to be accepted), else null. */
   followed: string | null;
   inspect: () => void;
