@@ -179,8 +179,11 @@ export function drawTokens(
     text: string;
     held: boolean;
     normal: { x: number; y: number };
+    lo: number;
+    hi: number;
   }[] = [];
-  const gap = 2 * r + 2;
+  // A counter pill is about 3.2 radii wide: marks closer than that gather into one.
+  const gap = 3.4 * r;
   for (const lane of lanes.values()) {
     if (!lane) continue;
     const { seg, len } = lane;
@@ -193,7 +196,15 @@ export function drawTokens(
         if (held) hollow.push({ x, y, kind: first.kind });
         else singles[first.kind]!.push(x, y);
         marks.push({ x, y, r: r + 3, ids: [first.id], held });
-        texts.push({ x, y, text: tokenText(first.body), held, normal });
+        texts.push({
+          x,
+          y,
+          text: tokenText(first.body),
+          held,
+          normal,
+          lo: Math.min(seg.from.x, seg.to.x),
+          hi: Math.max(seg.from.x, seg.to.x),
+        });
       } else {
         const byKind = new Array<number>(TOKEN_KINDS.length).fill(0);
         for (const it of group) byKind[it.kind]!++;
@@ -275,7 +286,8 @@ export function drawTokens(
       const off = r + fontPx * 0.9;
       const cx = l.x + l.normal.x * off;
       const cy = l.y + l.normal.y * off + (Math.abs(l.normal.y) < 0.5 ? -off : 0);
-      const tx = cx - w / 2;
+      // Kept between the two boxes when it fits, so it never covers an org.
+      const tx = l.hi - l.lo > w ? Math.min(Math.max(cx - w / 2, l.lo), l.hi - w) : cx - w / 2;
       // Labels that would print over each other: the first one speaks for the bunch.
       if (
         placed.some((p) => Math.abs(p.x - tx) < Math.max(w, p.w) && Math.abs(p.y - cy) < fontPx + 4)
@@ -299,4 +311,41 @@ export function markAt(marks: readonly Mark[], x: number, y: number): Mark | nul
     if ((m.x - x) ** 2 + (m.y - y) ** 2 <= m.r * m.r) return m;
   }
   return null;
+}
+
+/**
+ * Clicks on a token open it. The canvas lets pointer events through to the flow, so clicks are
+ * caught on the way down, before the edge or pane under the token takes them; the pointer
+ * turns into a hand over a token.
+ */
+export function listen(
+  canvas: HTMLCanvasElement,
+  marks: readonly Mark[],
+  onpick: (ids: number[]) => void,
+): () => void {
+  const host = canvas.parentElement!;
+  const hit = (e: MouseEvent) => {
+    const box = canvas.getBoundingClientRect();
+    return markAt(marks, e.clientX - box.left, e.clientY - box.top);
+  };
+  const click = (e: MouseEvent) => {
+    const m = hit(e);
+    if (!m) return;
+    e.stopPropagation();
+    e.preventDefault();
+    onpick(m.ids);
+  };
+  let pointing = false;
+  const move = (e: PointerEvent) => {
+    const over = hit(e) !== null;
+    if (over === pointing) return;
+    pointing = over;
+    host.classList.toggle('over-token', over);
+  };
+  host.addEventListener('click', click, true);
+  host.addEventListener('pointermove', move, { passive: true });
+  return () => {
+    host.removeEventListener('click', click, true);
+    host.removeEventListener('pointermove', move);
+  };
 }
