@@ -1,4 +1,15 @@
 import type { S2S } from '../engine/api.ts';
+import { advanceWithin, FRAME_BUDGET_MS } from './frameBudget.ts';
+
+/**
+ * What moves time: by default the open sandbox; the session's timeline instead replays a
+ * rewound run. `advance` gets a deadline for its work; `step` returns true when it took the
+ * step (else the clock dispatches `clock.step`).
+ */
+export interface ClockDriver {
+  advance(ms: number, deadline: number): void;
+  step(): boolean;
+}
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10] as const;
 
@@ -22,6 +33,7 @@ export class Clock {
     private readonly current: () => S2S | undefined,
     /** Called after every frame's advance (the session refreshes its time and views). */
     private readonly onTick: () => void,
+    private readonly driver: ClockDriver | null = null,
   ) {}
 
   play() {
@@ -47,7 +59,7 @@ export class Clock {
   }
 
   step() {
-    this.current()?.dispatch({ type: 'clock.step' });
+    if (!this.driver?.step()) this.current()?.dispatch({ type: 'clock.step' });
     this.onTick();
   }
 
@@ -64,7 +76,10 @@ export class Clock {
     this.carry += dt * this.speed;
     const ms = Math.floor(this.carry);
     this.carry -= ms;
-    if (s2s && ms > 0) s2s.sandbox.advance(ms);
+    // Engine work gets a budget per frame; what is left waits for the next (no freezing).
+    const deadline = performance.now() + FRAME_BUDGET_MS;
+    if (this.driver && ms > 0) this.driver.advance(ms, deadline);
+    else if (s2s && ms > 0) advanceWithin(s2s.sandbox, ms, deadline);
     this.onTick();
     this.raf = requestAnimationFrame(this.frame);
   };

@@ -2,7 +2,8 @@ import { S2S } from '../engine/api.ts';
 import type { SandboxMeta, SandboxStore } from '../persistence/store.ts';
 import { Autosave } from '../persistence/autosave.ts';
 import { Clock } from './clock.svelte.ts';
-import { defaultScenario } from './preset.ts';
+import { DEFAULT_ORGS, defaultScenario } from './preset.ts';
+import { SessionTimeline } from './timeline.svelte.ts';
 import { buildView, EMPTY_VIEW, lastLogLines, type LogLine, type SandboxView } from './view.ts';
 
 export type SaveStatus = 'saved' | 'saving' | 'error' | 'readonly';
@@ -25,6 +26,10 @@ export class SandboxSession {
   /** A message for the person (a share link that could not be opened, a failed switch…). */
   notice = $state<string | null>(null);
   readonly clock: Clock;
+  /** Where the shown sandbox stands in its run; rewinds, replays and forks it. */
+  readonly timeline: SessionTimeline;
+  /** The saved sandbox at the end of its run; `s2s` is a rebuilt one while rewound. */
+  head: S2S | undefined;
 
   private autosave: Autosave | null = null;
   /** Settles once autosave knows whether this tab may write. */
@@ -33,9 +38,11 @@ export class SandboxSession {
   private raf = 0;
 
   constructor(readonly store: SandboxStore) {
+    this.timeline = new SessionTimeline(this);
     this.clock = new Clock(
       () => this.s2s,
       () => this.tick(),
+      this.timeline,
     );
   }
 
@@ -65,6 +72,7 @@ export class SandboxSession {
     const s2s = this.s2s;
     if (!s2s) return;
     this.now = s2s.now;
+    this.timeline.sync();
     // The engine bumps its version on every change, deliveries of every kind included.
     if (s2s.sandbox.version !== this.view.version) this.refresh();
   }
@@ -92,11 +100,39 @@ export class SandboxSession {
     }
   }
 
-  private attach(meta: SandboxMeta, s2s: S2S) {
+  /** Shows a sandbox without touching what is saved (the timeline's rewound ones, the head). */
+  show(s2s: S2S) {
+    if (s2s === this.s2s) return;
+    this.unsubscribe?.();
     this.s2s = s2s;
+    this.unsubscribe = s2s.sandbox.subscribe(this.scheduleRefresh);
+    this.refresh();
+    window.s2s = s2s;
+  }
+
+  /** A fork made on a rewound timeline becomes the open sandbox, saved under its own id. */
+  adoptFork(meta: SandboxMeta, s2s: S2S, written: Promise<void>) {
+    const old = this.autosave;
+    const oldStarted = this.autosaveStarted;
+    this.autosave = null;
+    // The original was not changed while rewound; saving what it holds and letting go is all.
+    void oldStarted.then(async () => {
+      if (!old) return;
+      try {
+        await old.flush();
+      } finally {
+        await old.stop();
+      }
+    });
+    this.attach(meta, s2s, written);
+    void this.reloadList();
+  }
+
+  private attach(meta: SandboxMeta, s2s: S2S, written?: Promise<void>) {
+    this.head = s2s;
     this.meta = meta;
     this.selected = null;
-    this.unsubscribe = s2s.sandbox.subscribe(this.scheduleRefresh);
+    this.show(s2s);
     const autosave = new Autosave(this.store, meta.id, s2s);
     this.autosave = autosave;
     autosave.onStatus((status, message) => {
@@ -105,12 +141,14 @@ export class SandboxSession {
       this.saveMessage = message ?? null;
     });
     this.saveStatus = autosave.status;
-    this.autosaveStarted = autosave.start().catch((e: unknown) => {
-      this.saveStatus = 'error';
-      this.saveMessage = `Autosave could not start: ${(e as Error).message}`;
-    });
-    this.refresh();
-    window.s2s = s2s;
+    // A fork's rows are written first; commands meanwhile are collected from its log then.
+    this.autosaveStarted = (written ?? Promise.resolve())
+      .then(() => autosave.start())
+      .catch((e: unknown) => {
+        this.saveStatus = 'error';
+        this.saveMessage = `Autosave could not start: ${(e as Error).message}`;
+      });
+    if (!written) void this.timeline.attached();
   }
 
   async open(id: string) {
@@ -134,8 +172,12 @@ export class SandboxSession {
 
   // ---- the sandbox menu ----------------------------------------------------------------
 
-  async createNew(name: string) {
-    const meta = await this.store.create(name, { scenario: defaultScenario() });
+  /** A new sandbox with the default preset; `seed` makes its runs repeatable. */
+  async createNew(name: string, seed?: number) {
+    const meta = await this.store.create(name, {
+      scenario: defaultScenario(seed),
+      startCommands: DEFAULT_ORGS.length,
+    });
     await this.open(meta.id);
     return meta;
   }
@@ -156,6 +198,7 @@ export class SandboxSession {
     if (id === this.meta?.id) {
       await this.detach();
       this.s2s = undefined;
+      this.head = undefined;
       this.meta = null;
       await this.store.remove(id);
       const next = (await this.store.list())[0];

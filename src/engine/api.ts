@@ -28,6 +28,9 @@ import { isRecordShareFinal } from './machines/index.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
+import { copiesOf, messagesOfRecord, type RecordCopy } from './queries/follow.ts';
+import { lagSeries, type LagSeries } from './queries/lagSeries.ts';
+import { faultPeriods, type FaultPeriod } from './queries/faultPeriods.ts';
 
 /** A command's plan as plain data, or why it would be refused. */
 export type CommandPreview =
@@ -120,6 +123,11 @@ export class S2S {
   }
   runUntilIdle() {
     return this.dispatch({ type: 'clock.runUntilIdle' });
+  }
+
+  /** Delivers one message in flight now, out of turn ("Deliver one now"). */
+  deliver(messageId: number, duplicate?: boolean) {
+    return this.dispatch({ type: 'clock.deliver', messageId, duplicate });
   }
 
   get now(): number {
@@ -216,6 +224,22 @@ export class S2S {
   /** Messages in flight or held, each with sentAt and dueAt for drawing. */
   inFlight() {
     return this.sandbox.network.messages();
+  }
+  /** Every copy of a record across the orgs, itself first (following a record). */
+  copiesOf(org: string, recordId: string): RecordCopy[] {
+    return copiesOf(this.sandbox.state, org, recordId);
+  }
+  /** The messages in flight or held about any copy of a record (a record's follow mode). */
+  inFlightOf(org: string, recordId: string) {
+    return messagesOfRecord(this.sandbox.state, org, recordId, this.inFlight());
+  }
+  /** Sync lag over virtual time per connection direction, from the log (HLT-1). */
+  lagSeries(): LagSeries[] {
+    return lagSeries(this.sandbox.state.log);
+  }
+  /** When links were paused or had faults on and orgs were offline, from the log. */
+  faultPeriods(): FaultPeriod[] {
+    return faultPeriods(this.sandbox.state.log, this.sandbox.state.initialSettings.defaultLink);
   }
   /** One page of an object's list view for a user, newest first (SHR-1, SHR-2, REC-3). */
   recordPage(org: string, opts: RecordListOptions) {

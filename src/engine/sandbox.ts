@@ -338,7 +338,16 @@ export class Sandbox {
 
   /** Runs every event due up to now + ms (at most maxEvents), then sets the clock there. */
   advance(ms: number, maxEvents = Infinity): boolean {
-    const target = this.state.now + Math.max(0, ms);
+    return this.advanceTo(this.state.now + Math.max(0, ms), maxEvents);
+  }
+
+  /**
+   * Runs the events due up to `target`, at most `maxEvents` of them, and sets the clock to
+   * `target` once none is left before it. Returns false when it stopped early: the clock then
+   * stands at the last delivery, and calling again goes on exactly where it stopped, so a run
+   * cut into bounded slices (the play loop's frames) ends as one unbounded advance would.
+   */
+  advanceTo(target: number, maxEvents = Infinity): boolean {
     let n = 0;
     while (n < maxEvents) {
       const next = this.network.peek();
@@ -352,6 +361,17 @@ export class Sandbox {
       this.changed();
     }
     return done;
+  }
+
+  /**
+   * Delivers one message now, out of turn ("Deliver one now"): it reaches its receiver as any
+   * arrival does, through the link's faults and the receiver's transport, so with the
+   * in-order guarantee on a message that overtook earlier ones waits there for them (SYNC-4).
+   * The clock does not move.
+   */
+  deliverNow(m: Message) {
+    m.dueAt = this.state.now;
+    this.deliver(m);
   }
 
   /** Runs until nothing is in flight (held messages wait for their link or org). */

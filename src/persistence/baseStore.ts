@@ -18,6 +18,7 @@ import {
   type LoadedSandbox,
   type SandboxMeta,
   type SandboxStore,
+  type TimelineMeta,
 } from './store.ts';
 
 export const LAST_OPENED = 'lastOpened';
@@ -75,7 +76,10 @@ export abstract class BaseStore implements SandboxStore {
     return (await this.listMeta()).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  async create(name: string, opts: { seed?: number; scenario?: Scenario } = {}) {
+  async create(
+    name: string,
+    opts: { seed?: number; scenario?: Scenario; startCommands?: number } = {},
+  ) {
     const now = Date.now();
     const sc = opts.scenario;
     const meta: SandboxMeta = {
@@ -88,6 +92,7 @@ export abstract class BaseStore implements SandboxStore {
       now: 0,
       orgCount: 0,
       ...(sc?.settings ? { settings: sc.settings } : {}),
+      ...(opts.startCommands !== undefined ? { startCommands: opts.startCommands } : {}),
     };
     if (!sc) {
       await this.writeNew(meta, [], []);
@@ -101,6 +106,39 @@ export abstract class BaseStore implements SandboxStore {
     const full = { ...meta, commandCount: cp.commandCount, now: cp.now, orgCount: cp.orgCount };
     await this.writeNew(full, s2s.scenario().commands, cp.parts);
     return full;
+  }
+
+  saveRunning(
+    name: string,
+    s2s: S2S,
+    extra: TimelineMeta,
+  ): { meta: SandboxMeta; written: Promise<void> } {
+    const now = Date.now();
+    const st = s2s.sandbox.state;
+    // Copied now, before anything awaits: the sandbox runs on meanwhile.
+    const cp = splitState(s2s.snapshot()).data;
+    const commands = s2s.scenario().commands;
+    const meta: SandboxMeta = {
+      id: newId(),
+      name: cleanName(name),
+      createdAt: now,
+      updatedAt: now,
+      seed: st.seed,
+      commandCount: cp.commandCount,
+      now: cp.now,
+      orgCount: cp.orgCount,
+      settings: st.initialSettings,
+      ...extra,
+    };
+    const written = this.writeNew(meta, commands, cp.parts).then(() =>
+      this.setKv(LAST_OPENED, meta.id),
+    );
+    return { meta, written };
+  }
+
+  async setTimelineMeta(id: string, patch: TimelineMeta) {
+    const meta = await this.mustMeta(id);
+    await this.putMeta({ ...meta, ...patch });
   }
 
   async rename(id: string, name: string) {

@@ -16,7 +16,22 @@ export interface SandboxMeta {
   orgCount: number;
   /** Settings the sandbox was created with; a scenario needs them to rebuild it. */
   settings?: Partial<SandboxSettings>;
+  /** Commands of the starting scenario (the preset): the timeline's reset goes to after them. */
+  startCommands?: number;
+  /** Forks of one run share this: the id of the first run. */
+  lineage?: string;
+  /** The run this one forked from, and the event position where it left it. */
+  forkOf?: string;
+  forkedAt?: number;
+  /** The timeline's position while rewound (events happened); absent or null at the end. */
+  rewoundTo?: number | null;
 }
+
+/** Meta a fork is made with, and what the timeline updates in place. */
+export type TimelineMeta = Pick<
+  SandboxMeta,
+  'startCommands' | 'lineage' | 'forkOf' | 'forkedAt' | 'rewoundTo'
+>;
 
 /** Restored and replayed, ready to run. */
 export interface LoadedSandbox {
@@ -61,7 +76,22 @@ export interface SandboxStore {
   /** Why the store runs in memory, for the banner; null when it does not. */
   readonly fallbackReason: string | null;
   list(): Promise<SandboxMeta[]>;
-  create(name: string, opts?: { seed?: number; scenario?: Scenario }): Promise<SandboxMeta>;
+  create(
+    name: string,
+    opts?: { seed?: number; scenario?: Scenario; startCommands?: number },
+  ): Promise<SandboxMeta>;
+  /**
+   * Saves a running sandbox as a new saved one (a fork made by acting on a rewound
+   * timeline). Its state is copied before this returns; `written` settles once it is on disk,
+   * and it becomes the last opened.
+   */
+  saveRunning(
+    name: string,
+    s2s: S2S,
+    extra: TimelineMeta,
+  ): { meta: SandboxMeta; written: Promise<void> };
+  /** Updates the timeline's fields of a saved sandbox's meta. */
+  setTimelineMeta(id: string, patch: TimelineMeta): Promise<void>;
   rename(id: string, name: string): Promise<void>;
   duplicate(id: string, name: string): Promise<SandboxMeta>;
   remove(id: string): Promise<void>;

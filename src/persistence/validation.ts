@@ -64,6 +64,7 @@ const COMMANDS = [
   cmd('clock.advance', { ms: v.pipe(num, v.minValue(0)) }),
   cmd('clock.step', {}),
   cmd('clock.runUntilIdle', { maxEvents: v.optional(count) }),
+  cmd('clock.deliver', { messageId: count, duplicate: v.optional(bool) }),
   cmd('user.create', {
     ...inOrg,
     name: text,

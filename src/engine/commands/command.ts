@@ -28,6 +28,8 @@ export type Command =
   | { type: 'clock.advance'; ms: number }
   | { type: 'clock.step' }
   | { type: 'clock.runUntilIdle'; maxEvents?: number }
+  /** Delivers one message in flight now, out of turn; `duplicate` picks a duplicate's copy. */
+  | { type: 'clock.deliver'; messageId: number; duplicate?: boolean }
   // org administration
   | {
       type: 'user.create';

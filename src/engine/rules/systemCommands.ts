@@ -108,6 +108,19 @@ export function systemCommand(sb: Sandbox, cmd: Command): Plan | Refusal | null 
     case 'clock.step':
       sb.step();
       return { ops: [] };
+    case 'clock.deliver': {
+      const m = sb.network.take(cmd.messageId, cmd.duplicate);
+      if (!m) {
+        if (sb.network.isHeld(cmd.messageId))
+          return refuse(
+            'SYNC-4',
+            `Message #${cmd.messageId} is held at its sender until the connection resumes and the partner is online.`,
+          );
+        return refuse('API', `No message #${cmd.messageId} is on the wire.`);
+      }
+      sb.deliverNow(m);
+      return { ops: [] };
+    }
     case 'clock.runUntilIdle':
       sb.runUntilIdle(cmd.maxEvents);
       return { ops: [] };

@@ -24,7 +24,7 @@ interface Bucket {
  * comparison, and with thousands in flight those reads were cache misses.
  */
 export class DueQueue {
-  private readonly times = new TinyQueue<number>([], earlier);
+  private times = new TinyQueue<number>([], earlier);
   private readonly buckets = new Map<number, Bucket>();
   length = 0;
 
@@ -62,6 +62,27 @@ export class DueQueue {
     }
     this.length--;
     return m;
+  }
+
+  /**
+   * Takes one message out of the queue, wherever it waits (a person delivering it out of
+   * turn). Rare, so a bucket left empty rebuilds the heap of times.
+   */
+  remove(m: Message): boolean {
+    const bucket = this.buckets.get(m.dueAt);
+    if (!bucket) return false;
+    const i = bucket.messages.indexOf(m, bucket.next);
+    if (i < 0) return false;
+    bucket.messages.splice(i, 1);
+    this.length--;
+    if (bucket.next === bucket.messages.length) {
+      this.buckets.delete(m.dueAt);
+      this.times = new TinyQueue(
+        this.times.data.filter((t) => t !== m.dueAt),
+        earlier,
+      );
+    }
+    return true;
   }
 
   /** Every message, in delivery order. */

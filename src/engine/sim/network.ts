@@ -122,6 +122,28 @@ export class Network {
     return this.heap.pop();
   }
 
+  /**
+   * Takes a message off the wire by id to deliver it out of turn; a duplicate shares its
+   * original's id, so `duplicate` picks which. Null when no such message is on the wire.
+   */
+  take(id: number, duplicate?: boolean): Message | null {
+    let found: Message | undefined;
+    for (const m of this.heap.all())
+      if (m.id === id && (duplicate === undefined || m.duplicate === duplicate)) {
+        found = m;
+        break;
+      }
+    if (!found || !this.heap.remove(found)) return null;
+    return found;
+  }
+
+  /** Whether a message with this id waits at its sender (link paused, receiver offline). */
+  isHeld(id: number): boolean {
+    for (const key in this.state.channels)
+      if (this.state.channels[key]!.held.some((m) => m.id === id)) return true;
+    return false;
+  }
+
   heldCount(): number {
     let n = 0;
     for (const key in this.state.channels) n += this.state.channels[key]!.held.length;
@@ -278,13 +300,23 @@ export class Network {
       for (const m of this.state.channels[key]!.held) visit(m, true);
   }
 
-  /** Every message in flight or held, for views: each carries sentAt and dueAt. */
-  messages(): (Message & { held: boolean })[] {
-    const all = this.heap.all().map((m) => ({ ...m, held: false }));
+  /**
+   * Every message in flight or held, for views: each carries sentAt and dueAt, and the share
+   * it is about (`shareKey`, for following one record's messages).
+   */
+  messages(): InFlightMessage[] {
+    const all = this.heap.all().map((m) => view(m, false));
     for (const key in this.state.channels)
-      for (const m of this.state.channels[key]!.held) all.push({ ...m, held: true });
+      for (const m of this.state.channels[key]!.held) all.push(view(m, true));
     return all.sort(byDue);
   }
+}
+
+/** A message as views see it: a copy, with whether it is held and the share it concerns. */
+export type InFlightMessage = Message & { held: boolean; shareKey: string | undefined };
+
+function view(m: Message, held: boolean): InFlightMessage {
+  return { ...m, held, shareKey: 'shareKey' in m.body ? m.body.shareKey : undefined };
 }
 
 /** Keeps the two most recently used entries, newest first. */
