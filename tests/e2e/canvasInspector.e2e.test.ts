@@ -199,4 +199,28 @@ describe('the canvas while the clock plays', () => {
     expect(await page.getByTestId('following').count()).toBe(0);
     expect(s.problems).toEqual([]);
   });
+
+  it('while paused, Deliver now lands a message out of turn', async ({ app: s }) => {
+    const { page } = s;
+    await forward(page, 2);
+    await page.evaluate(() => window.s2sApp!.pause());
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => window.s2s!.inFlight().map((m) => m.id));
+    // The last one sent: on an in-order channel it would land last.
+    const last = Math.max(...before);
+    await clickMark(page, (m) => m.ids.includes(last));
+    if (
+      !(await page.getByRole('complementary', { name: `Message #${last}: Share Account` }).count())
+    )
+      await page.getByRole('button', { name: new RegExp(`^#${last} `) }).click();
+    const inspector = page.getByRole('complementary', { name: `Message #${last}: Share Account` });
+    await inspector.getByRole('button', { name: 'Deliver now' }).click();
+    await expect.poll(() => inspector.innerText()).toContain('no longer on the wire');
+    const after = await page.evaluate(() => window.s2s!.inFlight().map((m) => m.id));
+    expect(after).not.toContain(last);
+    expect(after.length).toBe(before.length - 1);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.s2sApp!.play());
+    expect(s.problems).toEqual([]);
+  });
 });
