@@ -282,10 +282,10 @@ export function drawTokens(
     for (const l of texts) {
       const text = l.held ? `${l.text} (held)` : l.text;
       const w = ctx.measureText(text).width;
-      // On the outer side of the lane, away from the other direction's tokens.
+      // Toward the middle of the connection: the outer side holds the edge's own label.
       const off = r + fontPx * 0.9;
-      const cx = l.x + l.normal.x * off;
-      const cy = l.y + l.normal.y * off + (Math.abs(l.normal.y) < 0.5 ? -off : 0);
+      const cx = l.x - l.normal.x * off;
+      const cy = l.y - l.normal.y * off + (Math.abs(l.normal.y) < 0.5 ? -off : 0);
       // Kept between the two boxes when it fits, so it never covers an org.
       const tx = l.hi - l.lo > w ? Math.min(Math.max(cx - w / 2, l.lo), l.hi - w) : cx - w / 2;
       // Labels that would print over each other: the first one speaks for the bunch.
