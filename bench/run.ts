@@ -4,6 +4,7 @@ import { build } from 'vite';
 import { openBenchPages } from './chromiumPage.ts';
 import { runPersistenceBench } from './persistence.bench.ts';
 import { runWorkspaceBench } from './workspace.bench.ts';
+import { runCanvasBench } from './canvas.bench.ts';
 import { runBulkBench } from './bulk.bench.ts';
 import type { BenchResult } from './result.ts';
 
@@ -105,7 +106,7 @@ function print(results: BenchResult[]) {
     );
 }
 
-// `npm run bench -- engine`, `-- persistence`, `-- workspace` or `-- bulk` runs one part.
+// `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas` or `-- bulk` runs one part.
 const part = process.argv[2];
 const wants = (name: string) => !part || part === name;
 const results = [
@@ -113,6 +114,7 @@ const results = [
   ...(wants('engine') ? await orFailed('engine (Chromium)', engineInChromium) : []),
   ...(wants('persistence') ? await orFailed('persistence (Chromium)', runPersistenceBench) : []),
   ...(wants('workspace') ? await orFailed('workspace (Chromium)', runWorkspaceBench) : []),
+  ...(wants('canvas') ? await orFailed('canvas (Chromium)', runCanvasBench) : []),
   ...(wants('bulk') ? await orFailed('bulk forward (Chromium)', runBulkBench) : []),
 ];
 print(results);

@@ -24,6 +24,8 @@ export interface OrgSummary {
   recordsByObject: [string, number][];
   connections: ConnectionSummary[];
   inboxCount: number;
+  /** Records shared on live connections (sent or received). */
+  sharedCount: number;
   notificationCount: number;
 }
 
@@ -60,6 +62,8 @@ export function buildView(s2s: S2S): SandboxView {
   const names = new Map(all.map((o) => [o.id, o.name]));
   const orgs: OrgSummary[] = all.map((o) => {
     const counts = s2s.recordCounts(o.id);
+    // Counted, not listed: the view is rebuilt every frame something lands.
+    const shares = s2s.shareCounts(o.id);
     const recordCount = Object.values(counts).reduce((a, b) => a + b, 0);
     const connections = s2s.connections(o.id).map((c): ConnectionSummary => ({
       id: c.Id,
@@ -80,7 +84,8 @@ export function buildView(s2s: S2S): SandboxView {
       recordCount,
       recordsByObject: Object.entries(counts).sort((a, b) => a[0].localeCompare(b[0])),
       connections,
-      inboxCount: s2s.inbox(o.id).length,
+      inboxCount: shares.waiting,
+      sharedCount: shares.shared,
       notificationCount: s2s.notifications(o.id).length,
     };
   });

@@ -25,6 +25,7 @@ import {
   subscribeView,
 } from './queries/connectionSetup.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
+import { isRecordShareFinal } from './machines/index.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
@@ -41,6 +42,8 @@ export interface LogFilter {
   kind?: LogKind | LogKind[];
   record?: string;
   share?: string;
+  /** A PartnerNetworkConnection Id: the lines about that side of a connection. */
+  conn?: string;
   since?: number;
   limit?: number;
 }
@@ -280,6 +283,7 @@ export class S2S {
       if (kinds && !kinds.has(e.kind)) continue;
       if (filter.record && e.record !== filter.record) continue;
       if (filter.share && e.share !== filter.share) continue;
+      if (filter.conn && e.conn !== filter.conn) continue;
       out.push({ ...e, text: explain(e) });
       if (filter.limit && out.length >= filter.limit) break;
     }
@@ -345,6 +349,22 @@ export class S2S {
   /** The org's automation rules that forward records when saved (FWD-4). */
   automationRules(org: string) {
     return [...(this.org(org).forwardRules ?? [])];
+  }
+  /**
+   * Records this org shares on live connections (sent or received, accepted) and records
+   * waiting in its "from Connections" lists; counted without copying any row.
+   */
+  shareCounts(org: string): { shared: number; waiting: number } {
+    let shared = 0;
+    let waiting = 0;
+    const pnrcs = this.org(org).recordConnections;
+    for (const id in pnrcs) {
+      const p = pnrcs[id]!;
+      if (p.state === 'pending') {
+        if (p.side === 'receiver' && p.pending) waiting++;
+      } else if (!isRecordShareFinal(p.state)) shared++;
+    }
+    return { shared, waiting };
   }
   check() {
     return check(this.sandbox.state, this.inFlight());

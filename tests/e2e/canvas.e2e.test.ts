@@ -49,7 +49,10 @@ describe('the flow canvas', () => {
     });
     await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('1');
     // The edge shows the pending invitation.
-    await s.page.locator('.svelte-flow__edge.status-Pending').waitFor({ state: 'attached' });
+    await s.page
+      .locator('.svelte-flow__edge.status-Pending')
+      .first()
+      .waitFor({ state: 'attached' });
     // Pixels: the token is drawn on the canvas layer.
     const painted = await s.page.evaluate(() => {
       const c = document.querySelector<HTMLCanvasElement>('[data-testid=token-layer]')!;
@@ -77,11 +80,16 @@ describe('the flow canvas', () => {
     });
     await expect.poll(() => tokens.getAttribute('data-tokens')).not.toBe('0');
     await s.page.evaluate(() => window.s2s!.runUntilIdle());
-    const edge = s.page.locator('.svelte-flow__edge.status-Accepted path.svelte-flow__edge-path');
+    // One edge per direction, both in the status colour.
+    const edge = s.page
+      .locator('.svelte-flow__edge.status-Accepted path.svelte-flow__edge-path')
+      .first();
     await edge.waitFor({ state: 'attached' });
     expect(await edge.evaluate((el) => getComputedStyle(el).stroke)).toBe(ACCEPTED);
     await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('0');
-    expect(await s.page.locator('.svelte-flow__edge-label').innerText()).toBe('Active');
+    const labels = await s.page.locator('.svelte-flow__edge-label').allInnerTexts();
+    expect(labels).toHaveLength(2);
+    for (const l of labels) expect(l).toMatch(/Active · 1 s ±400 ms/);
     await s.screenshot('canvas-accepted');
     expect(s.problems).toEqual([]);
   });

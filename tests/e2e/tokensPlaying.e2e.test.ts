@@ -2,67 +2,9 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { connectAcmeAndGlobex } from './story.ts';
+import { arrange, forward } from './tokenSteps.ts';
 
 // Tokens with the clock PLAYING (the app's default), not paused: issue 15 reported none drawn.
-
-/** Account published by Acme and auto-accepted by Globex, with `latencyMs` on the link. */
-async function arrange(page: Page, latencyMs: number) {
-  await page.evaluate((latencyMs) => {
-    const s2s = window.s2s!;
-    const [acme, globex] = s2s.orgs();
-    const aConn = s2s.connections('acme')[0]!.Id;
-    const gConn = s2s.connections('globex')[0]!.Id;
-    s2s.run([
-      { type: 'link.set', from: 'acme', to: 'globex', both: true, link: { latencyMs } },
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: acme!.adminId,
-        connectionId: aConn,
-        object: 'Account',
-      },
-    ]);
-    s2s.runUntilIdle();
-    s2s.run([
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: globex!.adminId,
-        connectionId: gConn,
-        partnerObject: 'Account',
-        autoAccept: true,
-      },
-    ]);
-    s2s.runUntilIdle();
-  }, latencyMs);
-}
-
-/** Forwards `n` new Accounts while the clock plays; returns the virtual time they left. */
-function forward(page: Page, n: number): Promise<number> {
-  return page.evaluate((n) => {
-    const s2s = window.s2s!;
-    const A = s2s.orgs()[0]!.adminId;
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const r = s2s.dispatch({
-        type: 'record.create',
-        org: 'acme',
-        as: A,
-        object: 'Account',
-        values: { Name: `Moving ${Date.now()} ${i}` },
-      });
-      if (r.ok) ids.push(r.id!);
-    }
-    s2s.dispatch({
-      type: 'record.forward',
-      org: 'acme',
-      as: A,
-      recordIds: ids,
-      connectionIds: [s2s.connections('acme')[0]!.Id],
-    });
-    return s2s.now;
-  }, n);
-}
 
 const tokenPixels = (page: Page) =>
   page.getByTestId('token-layer').screenshot({ animations: 'allow' });
@@ -77,6 +19,9 @@ describe('tokens while the clock plays', () => {
     const tokens = page.getByTestId('token-layer');
     await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('12');
     expect(await page.evaluate(() => window.s2sApp!.session.clock.playing)).toBe(true);
+    // Sent together, they would overlap: they gather into counter tokens ("×12" or a few).
+    expect(Number(await tokens.getAttribute('data-counters'))).toBeGreaterThan(0);
+    expect(Number(await tokens.getAttribute('data-largest'))).toBeGreaterThan(1);
     const before = await tokenPixels(page);
     await page.waitForTimeout(600);
     const after = await tokenPixels(page);

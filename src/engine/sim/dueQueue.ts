@@ -94,4 +94,10 @@ export class DueQueue {
     }
     return out;
   }
+
+  /** Visits every message, in no particular order, copying nothing (a view drawn every frame). */
+  forEach(visit: (m: Message) => void) {
+    for (const bucket of this.buckets.values())
+      for (let i = bucket.next; i < bucket.messages.length; i++) visit(bucket.messages[i]!);
+  }
 }

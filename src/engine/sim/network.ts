@@ -291,6 +291,16 @@ export class Network {
   }
 
   /**
+   * Visits every message in flight, then every held one, in no particular order and without
+   * copies: for a view drawn every frame. The messages are the network's own; read, never write.
+   */
+  eachMessage(visit: (m: Readonly<Message>, held: boolean) => void) {
+    this.heap.forEach((m) => visit(m, false));
+    for (const key in this.state.channels)
+      for (const m of this.state.channels[key]!.held) visit(m, true);
+  }
+
+  /**
    * Every message in flight or held, for views: each carries sentAt and dueAt, and the share
    * it is about (`shareKey`, for following one record's messages).
    */

@@ -25,12 +25,3 @@ export const LEGEND = CONNECTION_STATUSES.map((s) => ({
   label: CONNECTION_STATUS_LABELS[s],
   ...STATUS_STYLES[s],
 }));
-
-/** Token colours: connection housekeeping vs records on the move. */
-export function tokenColor(kind: string): string {
-  if (kind.startsWith('Record') || kind === 'SharingStopped' || kind === 'LeadConverted')
-    return 'var(--st-received)';
-  if (kind.startsWith('Invitation') || kind === 'Decision' || kind === 'Deactivated')
-    return 'var(--st-pending)';
-  return 'var(--st-sent)';
-}

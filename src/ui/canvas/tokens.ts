@@ -1,5 +1,11 @@
 import type { Point } from './layout.ts';
 
+/**
+ * Sideways shift (px at zoom 1) of each direction to the right of its travel, so A→B and B→A
+ * draw apart; the edges and the tokens use the same lane.
+ */
+export const LANE = 9;
+
 export interface Rect {
   x: number;
   y: number;

@@ -1,5 +1,27 @@
 import type { Edge, Node } from '@xyflow/svelte';
 import type { OrgSummary } from '../../app/view.ts';
 
-export type OrgNodeType = Node<{ org: OrgSummary; colour: string }, 'org'>;
-export type ConnectionEdgeType = Edge<{ status: string }>;
+export interface OrgNodeData extends Record<string, unknown> {
+  org: OrgSummary;
+  colour: string;
+  /** Following a record: this org's copy ('pending' while it waits to be accepted), else null. */
+  followed: string | null;
+  inspect: () => void;
+}
+
+export type OrgNodeType = Node<OrgNodeData, 'org'>;
+
+/** One direction of one connection. */
+export interface DirectionEdgeData extends Record<string, unknown> {
+  statusLabel: string;
+  color: string;
+  dash: string;
+  fromName: string;
+  toName: string;
+  latency: string;
+  paused: boolean;
+  faults: string[];
+  open: () => void;
+}
+
+export type DirectionEdgeType = Edge<DirectionEdgeData, 'direction'>;
