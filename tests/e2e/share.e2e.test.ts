@@ -23,7 +23,10 @@ describe('share links', () => {
     expect(await summary(other)).toEqual(expected);
     // The hash is gone, so a reload does not create another copy.
     expect(new URL(other.url()).hash).toBe('');
-    await other.locator('.svelte-flow__edge.status-Accepted').waitFor({ state: 'attached' });
+    await other
+      .locator('.svelte-flow__edge.status-Accepted')
+      .first()
+      .waitFor({ state: 'attached' });
     await s.screenshot('share-opened', other);
     await other.close();
     expect(s.problems).toEqual([]);

@@ -72,7 +72,7 @@ describe('a third org', () => {
     const list = acme.getByRole('table', { name: 'Connections' });
     await openTab(acme, 'Connections');
     await expect.poll(() => list.innerText()).toMatch(/Initech Inc\s+Active\s*Accepted/);
-    await expect.poll(() => page.locator('.svelte-flow__edge.status-Accepted').count()).toBe(1);
+    await expect.poll(() => page.locator('.svelte-flow__edge.status-Accepted').count()).toBe(2); // one edge per direction
     expect(s.problems).toEqual([]);
   });
 });

@@ -65,10 +65,11 @@ describe('walkthroughs are data whose checks are engine queries', () => {
     });
     expectStep(s, 4, () => run({ type: 'connection.invite', org: 'acme', as: A, contactId }));
     expectStep(s, 5, () => s.runUntilIdle());
-    expectStep(s, 6, () =>
-      run({ type: 'connection.accept', org: 'globex', as: G, connectionId: conn('globex') }),
-    );
-    s.runUntilIdle();
+    // Done only once the decision has reached Acme too (CONN-5: Acme publishes next).
+    expectStep(s, 6, () => {
+      run({ type: 'connection.accept', org: 'globex', as: G, connectionId: conn('globex') });
+      s.runUntilIdle();
+    });
     expectStep(s, 7, () =>
       run({
         type: 'connection.publish',

@@ -83,8 +83,11 @@ export const FULL_SETUP: Tour = {
       target: onConnection(GLOBEX, 'Accept'),
       title: 'Globex accepts',
       text: 'The invitee decides: Accept, Decline or Decide Later. Accepting makes the connection Accepted on both sides once the decision reaches Acme. In Globex’s Connections tab, open the connection, click Accept, then Accept in the dialog.',
-      check: (s) => conn(s, 'globex')?.ConnectionStatus === 'Accepted',
-      waiting: 'Waiting for Globex to accept the invitation.',
+      // Acme may publish only once the decision has reached it (CONN-5).
+      check: (s) =>
+        conn(s, 'globex')?.ConnectionStatus === 'Accepted' &&
+        conn(s, 'acme')?.ConnectionStatus === 'Accepted',
+      waiting: 'Waiting for Globex to accept the invitation and the decision to reach Acme.',
     },
     {
       target: onConnection(ACME, 'Publish'),
