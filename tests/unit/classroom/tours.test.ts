@@ -80,7 +80,8 @@ describe('walkthroughs are data whose checks are engine queries', () => {
       }),
     );
     s.runUntilIdle();
-    expectStep(s, 8, () =>
+    // Done only once the subscription has reached Acme (FWD-2: Acme forwards next).
+    expectStep(s, 8, () => {
       run({
         type: 'connection.subscribe',
         org: 'globex',
@@ -88,9 +89,9 @@ describe('walkthroughs are data whose checks are engine queries', () => {
         connectionId: conn('globex'),
         partnerObject: 'Account',
         autoAccept: true,
-      }),
-    );
-    s.runUntilIdle();
+      });
+      s.runUntilIdle();
+    });
     expectStep(s, 9, () => {
       const r = s.dispatch({
         type: 'record.create',

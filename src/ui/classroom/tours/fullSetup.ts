@@ -100,7 +100,10 @@ export const FULL_SETUP: Tour = {
       target: onConnection(GLOBEX, 'Subscribe Account'),
       title: 'Globex subscribes, with Auto-Accept',
       text: 'The partner receives nothing until it subscribes and maps each published field to a field of its own. A publication change reaches the partner after a short delay (the publication cache). Open Globex’s connection, click Subscribe Account, then Auto-Map Fields, tick Auto-Accept, and Save.',
-      check: (s) => !!conn(s, 'globex')?.subscriptions.Account?.autoAccept,
+      // Acme can forward only once the subscription has reached it (FWD-2).
+      check: (s) =>
+        !!conn(s, 'globex')?.subscriptions.Account?.autoAccept &&
+        !!conn(s, 'acme')?.partnerSubscriptions.includes('Account'),
       waiting: 'Waiting for Globex to subscribe to Account with Auto-Accept.',
     },
     {
