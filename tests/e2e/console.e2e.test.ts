@@ -144,6 +144,30 @@ describe('Developer Console', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('takes typing key by key: focus stays in the editor and page shortcuts do not fire', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const acme = workspaceOf(page, 'Acme');
+    const editor = editorOf(acme);
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // 'p' would turn Presenter mode on and Space would play the clock if the keys left the editor.
+    await editor.pressSequentially('abc p q');
+    expect(await editor.innerText()).toBe('abc p q');
+    expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-presenter'))).toBe(
+      false,
+    );
+    expect(await page.getByRole('button', { name: 'Play the simulation' }).count()).toBe(1);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type("System.debug('typed');");
+    expect(await editor.innerText()).toBe("System.debug('typed');");
+    expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  });
+
   it('keeps the last scripts across a reload', async ({ app: s }) => {
     const page = s.page;
     await page.reload();
