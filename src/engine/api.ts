@@ -25,6 +25,8 @@ import {
   subscribeView,
 } from './queries/connectionSetup.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
+import { mappingProblems, mappingsToField, unmappedRequired } from './queries/mappingProblems.ts';
+import type { FieldMapping } from './domain/index.ts';
 import { isRecordShareFinal } from './machines/index.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
@@ -345,6 +347,22 @@ export class S2S {
               localField,
             });
     return out;
+  }
+  /**
+   * Subscriptions whose mapping is broken (SUB-4) or maps nothing to a required local field
+   * (SYNC-5), optionally of one connection: what Subscribed Objects and Health warn about.
+   */
+  mappingProblems(org: string, connectionId?: string) {
+    return mappingProblems(this.org(org), connectionId);
+  }
+  /** SYNC-5: the required fields of `localObject` a draft mapping leaves unmapped. */
+  unmappedRequired(org: string, localObject: string, mapping: FieldMapping) {
+    const local = this.org(org).schema[localObject];
+    return local ? unmappedRequired(local, mapping) : [];
+  }
+  /** SUB-4: the subscriptions mapping a partner field into `object.field`. */
+  mappingsToField(org: string, object: string, field: string) {
+    return mappingsToField(this.org(org), object, field);
   }
   /** The org's automation rules that forward records when saved (FWD-4). */
   automationRules(org: string) {

@@ -190,6 +190,7 @@ export class Sandbox {
         rule: plan.rule,
         text: `refused ${cmd?.type}: ${plan.reason}`,
       });
+      if (plan.record) this.apply({ ops: plan.record });
       result = { ok: false, rule: plan.rule, reason: plan.reason };
     } else {
       this.apply(plan);

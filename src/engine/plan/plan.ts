@@ -58,6 +58,11 @@ export interface Refusal {
   refused: true;
   rule: string;
   reason: string;
+  /**
+   * What a refused attempt still leaves behind (SYNC-5: a record that cannot be accepted is a
+   * failure in Health). Applied by dispatch, never by preview.
+   */
+  record?: Op[];
 }
 
 export function refuse(rule: string, reason: string): Refusal {

@@ -5,6 +5,7 @@ import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';
 import type { OrgState } from '../state/org.ts';
 import type { Message } from '../state/network.ts';
+import type { PartnerNetworkConnection } from '../state/connection.ts';
 
 /** What a user of the org sees of its records: visibility (SHR-1) and field-level security (SHR-2). */
 export function recordsView(org: OrgState, opts: { object?: string; as?: string } = {}) {
@@ -58,10 +59,22 @@ export function recordDetail(org: OrgState, id: string) {
   };
 }
 
+/**
+ * When a connection took its status: the decision date once decided; otherwise every status
+ * change writes a Connection History line, and a connection not live changes nothing else, so
+ * its last line dates its status.
+ */
+export function statusSince(c: PartnerNetworkConnection): number {
+  const decided = c.ConnectionStatus === 'Rejected' || c.ConnectionStatus === 'Accepted';
+  if (decided && c.ResponseDate !== null) return c.ResponseDate;
+  return c.history.at(-1)?.at ?? c.CreatedDate;
+}
+
 export function connectionsView(org: OrgState) {
   return Object.values(org.connections).map((c) => ({
     ...c,
     StatusLabel: CONNECTION_STATUS_LABELS[c.ConnectionStatus],
+    StatusSince: statusSince(c),
   }));
 }
 
@@ -90,6 +103,7 @@ export function healthView(org: OrgState, outbound: Message[]) {
       ConnectionName: c.ConnectionName,
       status: c.ConnectionStatus,
       statusLabel: CONNECTION_STATUS_LABELS[c.ConnectionStatus],
+      statusSince: statusSince(c),
       pendingAcceptance: pnrcs.filter((p) => p.state === 'pending').length,
       messagesInFlight: outbound.filter((m) => m.wire === c.wire).length,
       failed: org.failures.filter((f) => f.connectionId === c.Id),

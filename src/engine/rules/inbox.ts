@@ -7,6 +7,7 @@ import type { Message } from '../state/network.ts';
 import type { OrgState, SObjectRecord, User } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { connectionUserId } from '../org/newOrg.ts';
+import { withActivity } from './connectionHistory.ts';
 import { canAccess, requireS2S } from './access.ts';
 import { mapInbound } from './inboundMapping.ts';
 import { childOwner, decideOwner, type OwnerChoice } from './acceptOwner.ts';
@@ -14,6 +15,10 @@ import { autoNumbers } from './autoNumber.ts';
 import { formulaValues } from '../org/formulas.ts';
 import { ownerActive, ownerName, ownerProblem } from '../org/owners.ts';
 import { checkRecord } from './validation.ts';
+import { unmappedRequired } from '../queries/mappingProblems.ts';
+import type { FieldValue } from '../domain/index.ts';
+
+const isBlank = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
 
 type InboxCommand = Extract<Command, { type: 'inbox.accept' | 'inbox.reject' }>;
 
@@ -102,6 +107,15 @@ function acceptPending(
       stamps: { ...stamps, ...ownStamps },
     };
   }
+  // A required field nothing maps to fails every record of this subscription: say so, and
+  // where to fix it, rather than only that the value is missing.
+  const lacking = unmappedRequired(obj, sub.mapping).find((f) => isBlank(rec.fields[f.apiName]));
+  if (lacking)
+    return {
+      ok: false,
+      rule: 'SYNC-5',
+      reason: `The ${obj.label} subscription maps nothing to ${lacking.label}, which is required.`,
+    };
   const valid = checkRecord(org, rec.object, rec.fields);
   if (!valid.ok) return { ok: false, rule: 'SYNC-5', reason: valid.reason };
   b.push({ op: 'putRecord', org: org.id, record: rec });
@@ -265,7 +279,14 @@ export function inboxCommand(
       return refuse('PERM-2', `${u.Name} has no access to ${match.Id}.`);
   }
   const r = acceptPending(b, org, pnc, p, owner, cmd.matchRecordId ?? null, new Map());
-  if (!r.ok) return refuse(r.rule, r.reason);
+  if (!r.ok) {
+    if (r.rule !== 'SYNC-5') return refuse(r.rule, r.reason);
+    // SYNC-5: the record cannot be applied. Refused, and recorded as a failure for Health,
+    // Connection History and the connection owner, as a failed update is.
+    const failed = new PlanBuilder(ctx);
+    failPending(failed, org, pnc, p, r.rule, r.reason, 'Accepting');
+    return { ...refuse(r.rule, r.reason), record: failed.build().ops };
+  }
   return b.build({ id: r.recordId });
 }
 
@@ -343,7 +364,7 @@ export function recordForwardedInbound(
       const why = childAutoAcceptBlocker(org, pnc, p, parent);
       if (!why) {
         const r = acceptPending(b, org, pnc, p, childOwner(org, pnc, p, parent), null, accepted);
-        if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason);
+        if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason, 'Auto-accept of');
       } else
         b.log({
           kind: 'info',
@@ -357,7 +378,7 @@ export function recordForwardedInbound(
   }
   if (sub?.autoAccept && obj && !obj.parent && !obj.junction) {
     const r = acceptPending(b, org, pnc, p, { ownerId: pnc.PrimaryContactId }, null, accepted);
-    if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason);
+    if (!r.ok) failPending(b, org, pnc, p, r.rule, r.reason, 'Auto-accept of');
   }
   return b.build();
 }
@@ -369,6 +390,7 @@ function failPending(
   p: PartnerNetworkRecordConnection,
   rule: string,
   reason: string,
+  attempt: 'Auto-accept of' | 'Accepting',
 ) {
   b.push({ op: 'putRecordConnection', org: org.id, pnrc: { ...p, lastError: reason } });
   b.push({
@@ -387,7 +409,14 @@ function failPending(
     to: pnc.PrimaryContactId,
     connectionId: pnc.Id,
     kind: 'syncFailure',
-    text: `Auto-accept of ${p.partnerObject} ${p.shareKey} failed: ${reason}`,
+    text: `${attempt} ${p.partnerObject} ${p.shareKey} failed: ${reason}`,
+  });
+  b.push({
+    op: 'putConnection',
+    org: org.id,
+    pnc: withActivity(pnc, b.ctx.now, `Record sync failed for ${p.shareKey}: ${reason}`, {
+      stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1 },
+    }),
   });
   b.log({
     kind: 'applyFailed',
@@ -395,6 +424,6 @@ function failPending(
     conn: pnc.Id,
     share: p.shareKey,
     rule,
-    text: `auto-accept failed: ${reason}`,
+    text: `${attempt === 'Accepting' ? 'accept' : 'auto-accept'} failed: ${reason}`,
   });
 }
