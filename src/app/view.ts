@@ -9,6 +9,8 @@ export interface ConnectionSummary {
   wire: string;
   status: ConnectionStatus;
   statusLabel: string;
+  /** Virtual time it took its status. */
+  since: number;
   partnerOrg: string;
   partnerName: string;
   inviter: boolean;
@@ -36,6 +38,9 @@ export interface EdgeSummary {
   target: string;
   status: ConnectionStatus;
   label: string;
+  /** The edge's status as a label, and since when (the latest side's change). */
+  statusLabel: string;
+  since: number;
 }
 
 export interface LogLine {
@@ -71,6 +76,7 @@ export function buildView(s2s: S2S): SandboxView {
       wire: c.wire,
       status: c.ConnectionStatus,
       statusLabel: c.StatusLabel,
+      since: c.StatusSince,
       partnerOrg: c.partnerOrg,
       partnerName: names.get(c.partnerOrg) ?? c.partnerOrg,
       inviter: c.inviter,
@@ -126,6 +132,8 @@ export function buildEdges(orgs: OrgSummary[]): EdgeSummary[] {
       target: other?.org.id ?? inviter.c.partnerOrg,
       status,
       label,
+      statusLabel: CONNECTION_STATUS_LABELS[status],
+      since: Math.max(...sides.filter((s) => s.c.status === status).map((s) => s.c.since)),
     });
   }
   return edges;

@@ -63,7 +63,8 @@ export const RULE_TEXT: Record<string, string> = {
   'SYNC-3':
     'Sync is asynchronous and has no conflict detection: the later arrival wins, field by field.',
   'SYNC-4': 'While a link is paused or an org is offline, updates queue and nothing is lost.',
-  'SYNC-5': 'An update the receiver cannot apply fails for that record, with the reason in Health.',
+  'SYNC-5':
+    'An update or a received record the receiver cannot apply fails for that record, with the reason under Failed updates in Health and in Connection History.',
   'SHR-1':
     'Who sees a record: its owner, users above the owner in the role hierarchy, queue members, admins and sharing rules.',
   'SHR-2': 'A field hidden from a profile is stored but not shown to its users.',

@@ -29,6 +29,14 @@ export class OrgWorkspace {
   tab = $state('setup');
   /** The record page open in each object tab (object API name → record Id). */
   openRecord = $state<Record<string, string | null>>({});
+  /**
+   * The connection page open in the Connections tab, and the partner object whose mapping is
+   * being edited there: other screens send the user to fix a mapping (SUB-4, SYNC-5).
+   */
+  connectionPage = $state<{ id: string | null; mapping: string | null }>({
+    id: null,
+    mapping: null,
+  });
 
   constructor(
     private readonly session: WorkspaceSource,
@@ -96,6 +104,12 @@ export class OrgWorkspace {
   openRecordPage(object: string, id: string | null) {
     this.openRecord = { ...this.openRecord, [object]: id };
     if (id) this.setTab(object);
+  }
+
+  /** Opens a connection's page on its mapping editor for `partnerObject`. */
+  openMapping(connectionId: string, partnerObject: string) {
+    this.connectionPage = { id: connectionId, mapping: partnerObject };
+    this.setTab('connections');
   }
 
   /** Dispatches as the current user in this org; a refusal comes back for the screen to show. */
