@@ -86,9 +86,17 @@ async function openLiveConnection(ws: Locator): Promise<void> {
   await back.waitFor();
 }
 
-/** Scrolls the workspace so a screenshot shows `el` from its top. */
+/** Scrolls the panel holding `el` (not the page) so a screenshot shows `el` from its top. */
 async function scrollToTop(el: Locator): Promise<void> {
-  await el.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await el.evaluate((e) => {
+    let p = e.parentElement;
+    while (
+      p &&
+      !(p.scrollHeight > p.clientHeight && /auto|scroll/.test(getComputedStyle(p).overflowY))
+    )
+      p = p.parentElement;
+    if (p) p.scrollTop += e.getBoundingClientRect().top - p.getBoundingClientRect().top;
+  });
 }
 
 async function forwardByClicking(page: Page, acme: Locator, name: string): Promise<void> {
