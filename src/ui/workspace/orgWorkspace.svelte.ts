@@ -33,7 +33,7 @@ export class OrgWorkspace {
    * The connection page open in the Connections tab, and the partner object whose mapping is
    * being edited there: other screens send the user to fix a mapping (SUB-4, SYNC-5).
    */
-  connectionPage = $state<{ id: string | null; mapping: string | null }>({
+  connectionPage = $state<{ id: string | null; mapping: string | null; sent?: true }>({
     id: null,
     mapping: null,
   });
@@ -108,7 +108,7 @@ export class OrgWorkspace {
 
   /** Opens a connection's page on its mapping editor for `partnerObject`. */
   openMapping(connectionId: string, partnerObject: string) {
-    this.connectionPage = { id: connectionId, mapping: partnerObject };
+    this.connectionPage = { id: connectionId, mapping: partnerObject, sent: true };
     this.setTab('connections');
   }
 
