@@ -49,10 +49,10 @@ export function recordDetail(org: OrgState, id: string) {
     record: r,
     history: org.history.filter((h) => h.recordId === id),
     externalSharing: externalSharing(org, id),
-    /** REC-3: the origin shown in the record header. */
+    /** REC-3: the origin shown in the record header; "Shared" only while a share is live (REC-4). */
     sharingStatus: receivedFrom
       ? `Received from ${receivedFrom.ConnectionName}`
-      : sharesOf(org, id).length
+      : sharesOf(org, id).some((p) => recordShareStatus(p.state, p.side).api !== 'Inactive')
         ? 'Shared'
         : null,
   };
