@@ -39,6 +39,65 @@ describe('the record page', () => {
     expect(await acme.getByRole('button', { name: 'Stop following' }).count()).toBe(1);
     await s.screenshot('record-page-following');
 
+    // A refusal names the record, its Id beside the name (REC-6).
+    const id = await page.evaluate(
+      () =>
+        window
+          .s2s!.records('acme', { object: 'Account' })
+          .find((r) => r.fields.Name === 'Initech 0')!.Id,
+    );
+    await acme.getByRole('button', { name: 'Forward to Connection(s)' }).click();
+    const fwd = page.getByRole('dialog', { name: 'Forward to Connection(s)' });
+    await fwd.getByRole('checkbox', { name: 'Globex Corp' }).check();
+    await fwd.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => fwd.getByRole('alert').innerText())
+      .toContain(`Initech 0 (${id}) is already shared with Globex Corp.`);
+    await s.screenshot('record-refusal-named');
+    await fwd.getByRole('button', { name: 'Cancel' }).click();
+    await fwd.waitFor({ state: 'detached' });
+
+    // SYNC-5: a failed update in Health is named too, with the copy's Id as secondary text.
+    const copy = await page.evaluate(() => {
+      const s2s = window.s2s!;
+      const [acmeOrg, globexOrg] = s2s.orgs();
+      s2s.dispatch({
+        type: 'validationRule.add',
+        org: 'globex',
+        as: globexOrg!.adminId,
+        rule: {
+          object: 'Account',
+          field: 'Phone',
+          operator: 'contains',
+          value: 'x',
+          message: 'No extensions',
+        },
+      });
+      const acc = s2s
+        .records('acme', { object: 'Account' })
+        .find((r) => r.fields.Name === 'Initech 0')!;
+      s2s.dispatch({
+        type: 'record.update',
+        org: 'acme',
+        as: acmeOrg!.adminId,
+        id: acc.Id,
+        values: { Phone: '555 x12' },
+      });
+      s2s.runUntilIdle();
+      return s2s.copiesOf('acme', acc.Id)[1]!.recordId!;
+    });
+    const globex = workspaceOf(page, 'Globex');
+    await globex.getByRole('tab', { name: 'Health', exact: true }).click();
+    // The connection's Failed updates come first, then the owner's notifications.
+    const [failure, note] = [0, 1].map((n) =>
+      globex.getByRole('listitem').filter({ hasText: 'No extensions' }).nth(n),
+    );
+    await expect.poll(() => failure!.innerText()).toContain('Initech 0');
+    expect(await failure!.locator('.api-value').innerText()).toBe(copy);
+    expect(await note!.innerText()).toContain(`Initech 0 (${copy}) from Acme failed`);
+    await s.screenshot('health-failure-named');
+    expect(await seriousViolations(page, '[aria-label="Globex workspace"]')).toEqual([]);
+
     // Stop Sharing: the confirmation's opener goes away with the live share; focus stays in
     // the workspace, and the header no longer says Shared.
     const sharing = acme.getByRole('region', { name: 'External Sharing' });

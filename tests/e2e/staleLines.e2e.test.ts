@@ -136,7 +136,9 @@ describe('lines that follow what happens', () => {
     ] as const) {
       await page.getByLabel('Theme').selectOption({ label });
       // The axes are drawn again in the theme's ink, without reopening the tab.
-      await expect.poll(() => inkPixels(page), `${label} ink on the chart`).toBeGreaterThan(40);
+      await expect
+        .poll(() => inkPixels(page), { message: `${label} ink on the chart` })
+        .toBeGreaterThan(40);
       inks.push(
         await page.evaluate(() =>
           getComputedStyle(document.documentElement).getPropertyValue('--ink').trim(),

@@ -1,5 +1,6 @@
 import { sharesOf } from '../org/shareIndex.ts';
 import { eachRecord, recordOf } from '../org/recordCopies.ts';
+import { recordName } from '../org/recordName.ts';
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';
@@ -82,6 +83,14 @@ export function inboxView(org: OrgState, object?: string) {
 }
 
 /** HLT-1: one row per connection. `outbound` are this org's messages still on the wire. */
+/** A record's name, or null when it has none or is gone (the Id then stands alone). */
+function nameOf(org: OrgState, id: string | null): string | null {
+  const rec = id ? recordOf(org, id) : undefined;
+  if (!rec || !id) return null;
+  const name = recordName(org.schema[rec.object], id, rec.fields);
+  return name === id ? null : name;
+}
+
 export function healthView(org: OrgState, outbound: Message[]) {
   return Object.values(org.connections).map((c) => {
     const pnrcs = Object.values(org.recordConnections).filter((p) => p.ConnectionId === c.Id);
@@ -92,7 +101,10 @@ export function healthView(org: OrgState, outbound: Message[]) {
       statusLabel: CONNECTION_STATUS_LABELS[c.ConnectionStatus],
       pendingAcceptance: pnrcs.filter((p) => p.state === 'pending').length,
       messagesInFlight: outbound.filter((m) => m.wire === c.wire).length,
-      failed: org.failures.filter((f) => f.connectionId === c.Id),
+      // Named as Salesforce names a record, its Id beside the name (the Id alone once deleted).
+      failed: org.failures
+        .filter((f) => f.connectionId === c.Id)
+        .map((f) => ({ ...f, recordName: nameOf(org, f.recordId) })),
       failedRecords: pnrcs
         .filter((p) => p.state === 'failed')
         .map((p) => ({ recordId: p.LocalRecordId, reason: p.lastError })),
