@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { it } from './appTest.ts';
-import { seriousViolations } from './axe.ts';
+import { seriousViolationsInThemes } from './axe.ts';
 import { connectAcmeAndGlobex, forwardAccounts } from './story.ts';
 
 // The page never scrolls sideways: long fork names, Compare runs' table and long refused lines
@@ -81,7 +81,7 @@ describe('the page keeps to the window', () => {
     // The header's Theme control stays in the window.
     const theme = await page.getByLabel('Theme').boundingBox();
     expect(theme!.x + theme!.width).toBeLessThanOrEqual(1280);
-    expect(await seriousViolations(page, '.dock')).toEqual([]);
+    expect(await seriousViolationsInThemes(page, '.dock')).toEqual([]);
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await s.screenshot('overflow-1920-fork-refused');

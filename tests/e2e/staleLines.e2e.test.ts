@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { it } from './appTest.ts';
 import { waitForApp } from './browser.ts';
-import { seriousViolations } from './axe.ts';
+import { seriousViolations, seriousViolationsInThemes } from './axe.ts';
 import { connectAcmeAndGlobex, forwardAccounts } from './story.ts';
 import { openConnection, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
 
@@ -63,6 +63,7 @@ describe('lines that follow what happens', () => {
     await label.pressSequentially('Net Revenue');
     expect(await api.inputValue()).toBe('Net_Revenue__c');
     await s.screenshot('stale-api-name-from-label');
+    expect(await seriousViolationsInThemes(s.page, '[aria-label="Acme workspace"]')).toEqual([]);
     // Once the API name is typed, the label no longer changes it.
     await api.clear();
     await api.pressSequentially('Revenue__c');
@@ -172,5 +173,6 @@ describe('lines that follow what happens', () => {
     expect(await note.count()).toBe(0);
     expect(await globex.getByRole('button', { name: 'Decide Later' }).count()).toBe(0);
     await s.screenshot('stale-invitation-cancelled');
+    expect(await seriousViolationsInThemes(page, '[aria-label="Globex workspace"]')).toEqual([]);
   });
 });
