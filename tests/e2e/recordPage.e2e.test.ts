@@ -18,7 +18,7 @@ const focused = (page: Page) =>
   });
 
 describe('the record page', () => {
-  it("REC-4: Follow this record, Stop Sharing drops the Shared badge, focus stays on the page, and the object's tab returns to the list", async ({
+  it("REC-4, REC-6, HLT-1: Follow this record, refusals and Health name the record, Stop Sharing drops the Shared badge, focus stays on the page, and the object's tab returns to the list", async ({
     app: s,
   }) => {
     const page = s.page;
@@ -130,7 +130,7 @@ describe('the record page', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('Convert is not offered on a converted Lead; a confirmation gives focus back to its opener', async ({
+  it('REC-5: Convert is not offered on a converted Lead; a confirmation gives focus back to its opener', async ({
     app: s,
   }) => {
     const page = s.page;

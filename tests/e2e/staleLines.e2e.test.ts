@@ -98,7 +98,7 @@ describe('lines that follow what happens', () => {
     await expect.poll(() => count.innerText()).toMatch(/^(\d+) of \1 events$/);
   });
 
-  it('SYNC-1: the sync-lag chart has a scale with units, in the colours of each theme', async ({
+  it('HLT-1: the sync-lag chart has a scale with units, in the colours of each theme', async ({
     app: s,
   }) => {
     const page = s.page;

@@ -31,7 +31,7 @@ describe('records named in refusals and Health', () => {
     expect(r.reason).toBe(`Initech (${acmeId}) is already shared with Globex Corp.`);
   });
 
-  it('SYNC-5: a failed update in Health names the record, its Id beside the name', () => {
+  it('HLT-1, HLT-2, SYNC-5: a failed update in Health and its notification name the record, its Id beside the name', () => {
     const c = connectedOrgs({
       before: globexValidationRule({
         object: 'Account',
