@@ -62,6 +62,7 @@ describe('lines that follow what happens', () => {
     const api = field.getByLabel(/Field Name/);
     await label.pressSequentially('Net Revenue');
     expect(await api.inputValue()).toBe('Net_Revenue__c');
+    await api.scrollIntoViewIfNeeded();
     await s.screenshot('stale-api-name-from-label');
     expect(await seriousViolationsInThemes(s.page, '[aria-label="Acme workspace"]')).toEqual([]);
     // Once the API name is typed, the label no longer changes it.
