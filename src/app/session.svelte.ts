@@ -4,6 +4,7 @@ import { Autosave } from '../persistence/autosave.ts';
 import { Clock } from './clock.svelte.ts';
 import { DEFAULT_ORGS, defaultScenario } from './preset.ts';
 import { SessionTimeline } from './timeline.svelte.ts';
+import { rememberTabSandbox } from './tabSandbox.ts';
 import { buildView, EMPTY_VIEW, lastLogLines, type LogLine, type SandboxView } from './view.ts';
 
 export type SaveStatus = 'saved' | 'saving' | 'error' | 'readonly';
@@ -133,6 +134,7 @@ export class SandboxSession {
   private attach(meta: SandboxMeta, s2s: S2S, written?: Promise<void>) {
     this.head = s2s;
     this.meta = meta;
+    rememberTabSandbox(meta.id);
     this.selected = null;
     this.show(s2s);
     const autosave = new Autosave(this.store, meta.id, s2s);

@@ -3,6 +3,7 @@ import { MemoryStore } from '../persistence/memoryStore.ts';
 import type { SandboxStore } from '../persistence/store.ts';
 import { exposeGlobals } from './globals.ts';
 import { SandboxSession } from './session.svelte.ts';
+import { tabSandboxId } from './tabSandbox.ts';
 
 export const FORCED_MEMORY_REASON = 'Storage was switched off with ?storage=memory.';
 
@@ -39,15 +40,18 @@ async function fromPresetLink(session: SandboxSession, loc: Location): Promise<s
 
 /**
  * Opens the store, then the sandbox to show: one rebuilt from a share link in the URL hash,
- * else the last opened, else the newest, else a new one with the default preset. A share link
+ * else the one this tab showed before a reload, else the last opened in any tab, else the newest, else a new one with the default preset. A share link
  * pasted later into the same tab (only the hash changes) opens the same way.
  */
 export async function startSession(loc: Location = window.location): Promise<SandboxSession> {
   const store = await chooseStore(loc.search);
   const session = new SandboxSession(store);
   let id = (await fromShareLink(session, loc)) ?? (await fromPresetLink(session, loc));
+  const list = await store.list();
+  const own = tabSandboxId();
+  if (own && list.some((m) => m.id === own)) id ??= own;
   id ??= await store.lastOpenedId();
-  id ??= (await store.list())[0]?.id ?? null;
+  id ??= list[0]?.id ?? null;
   try {
     if (id) await session.open(id);
   } catch (e) {

@@ -20,3 +20,13 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
           .join(' | ')}`,
     );
 }
+
+/** The serious and critical violations in each of the three themes, chosen from the header. */
+export async function seriousViolationsInThemes(page: Page, include?: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of ['Dark', 'High contrast', 'Light']) {
+    await page.getByLabel('Theme').selectOption({ label: theme });
+    for (const v of await seriousViolations(page, include)) found.push(`${theme}: ${v}`);
+  }
+  return found;
+}

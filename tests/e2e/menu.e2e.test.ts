@@ -92,7 +92,7 @@ describe('the sandbox menu', () => {
     await openMenu(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export this sandbox to a file' }).click(),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.s2s\.json$/);
     const text = readFileSync((await download.path())!, 'utf8');
@@ -104,7 +104,7 @@ describe('the sandbox menu', () => {
     await openMenu(page);
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Import a sandbox from a file' }).click(),
+      page.getByRole('button', { name: 'Import…', exact: true }).click(),
     ]);
     await chooser.setFiles({
       name: 'good.s2s.json',
@@ -126,7 +126,7 @@ describe('the sandbox menu', () => {
     await openMenu(page);
     const [bad] = await Promise.all([
       page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Import a sandbox from a file' }).click(),
+      page.getByRole('button', { name: 'Import…', exact: true }).click(),
     ]);
     await bad.setFiles({
       name: 'bad.json',
@@ -142,7 +142,7 @@ describe('the sandbox menu', () => {
     // JSON of another shape: said in words, with the validator's finding folded under Details.
     const [other] = await Promise.all([
       page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Import a sandbox from a file' }).click(),
+      page.getByRole('button', { name: 'Import…', exact: true }).click(),
     ]);
     await other.setFiles({
       name: 'other.json',

@@ -51,6 +51,33 @@ describe('share links', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it("a reload keeps the tab's own sandbox after a share link opened in another tab", async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const mine = await page.evaluate(() => window.s2sApp!.sessionId);
+    const name = await page.getByTestId('sandbox-name').innerText();
+    expect(name).not.toBe('Shared sandbox');
+    const link = await page.evaluate(() => window.s2sApp!.session.shareLink(location.href));
+    const other = await s.newPage(link);
+    await waitForApp(other);
+    await expect.poll(() => other.getByTestId('sandbox-name').innerText()).toBe('Shared sandbox');
+    const shared = await other.evaluate(() => window.s2sApp!.sessionId);
+    expect(shared).not.toBe(mine);
+
+    await page.reload();
+    await waitForApp(page);
+    await expect.poll(() => page.evaluate(() => window.s2sApp!.sessionId)).toBe(mine);
+    expect(await page.getByTestId('sandbox-name').innerText()).toBe(name);
+    await s.screenshot('share-reload-first-tab');
+    // The second tab, reloaded, keeps the shared copy it opened.
+    await other.reload();
+    await waitForApp(other);
+    await expect.poll(() => other.evaluate(() => window.s2sApp!.sessionId)).toBe(shared);
+    await other.close();
+    expect(s.problems).toEqual([]);
+  });
+
   it('says so when a share link is damaged, and opens the last sandbox instead', async ({
     app: s,
   }) => {

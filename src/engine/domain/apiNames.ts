@@ -37,3 +37,21 @@ export function checkCustomApiName(name: string, what: 'object' | 'field'): Chec
 export function sameApiName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * The API name Setup suggests as a label is typed, as Salesforce does: every run of characters
+ * other than letters and digits becomes one underscore, none at either end, an "X" before a
+ * leading digit, at most API_NAME_MAX characters, then __c. Empty for a label with no letter
+ * or digit.
+ */
+export function apiNameFromLabel(label: string): string {
+  let base = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!base) return '';
+  if (/^[0-9]/.test(base)) base = `X${base}`;
+  base = base.slice(0, API_NAME_MAX).replace(/_+$/, '');
+  return `${base}${CUSTOM_SUFFIX}`;
+}

@@ -1,5 +1,6 @@
 import { sharesOf } from '../org/shareIndex.ts';
 import { eachRecord, recordOf } from '../org/recordCopies.ts';
+import { recordName } from '../org/recordName.ts';
 import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';
@@ -50,10 +51,10 @@ export function recordDetail(org: OrgState, id: string) {
     record: r,
     history: org.history.filter((h) => h.recordId === id),
     externalSharing: externalSharing(org, id),
-    /** REC-3: the origin shown in the record header. */
+    /** REC-3: the origin shown in the record header; "Shared" only while a share is live (REC-4). */
     sharingStatus: receivedFrom
       ? `Received from ${receivedFrom.ConnectionName}`
-      : sharesOf(org, id).length
+      : sharesOf(org, id).some((p) => recordShareStatus(p.state, p.side).api !== 'Inactive')
         ? 'Shared'
         : null,
   };
@@ -95,6 +96,14 @@ export function inboxView(org: OrgState, object?: string) {
 }
 
 /** HLT-1: one row per connection. `outbound` are this org's messages still on the wire. */
+/** A record's name, or null when it has none or is gone (the Id then stands alone). */
+function nameOf(org: OrgState, id: string | null): string | null {
+  const rec = id ? recordOf(org, id) : undefined;
+  if (!rec || !id) return null;
+  const name = recordName(org.schema[rec.object], id, rec.fields);
+  return name === id ? null : name;
+}
+
 export function healthView(org: OrgState, outbound: Message[]) {
   return Object.values(org.connections).map((c) => {
     const pnrcs = Object.values(org.recordConnections).filter((p) => p.ConnectionId === c.Id);
@@ -106,7 +115,10 @@ export function healthView(org: OrgState, outbound: Message[]) {
       statusSince: statusSince(c),
       pendingAcceptance: pnrcs.filter((p) => p.state === 'pending').length,
       messagesInFlight: outbound.filter((m) => m.wire === c.wire).length,
-      failed: org.failures.filter((f) => f.connectionId === c.Id),
+      // Named as Salesforce names a record, its Id beside the name (the Id alone once deleted).
+      failed: org.failures
+        .filter((f) => f.connectionId === c.Id)
+        .map((f) => ({ ...f, recordName: nameOf(org, f.recordId) })),
       failedRecords: pnrcs
         .filter((p) => p.state === 'failed')
         .map((p) => ({ recordId: p.LocalRecordId, reason: p.lastError })),

@@ -2,6 +2,7 @@ import type { FieldValue } from '../domain/index.ts';
 import type { ObjectDef } from '../domain/objectDef.ts';
 import { fieldsAt, recordAt } from '../org/recordCopies.ts';
 import { valueAt } from '../org/recordTables.ts';
+import { recordName } from '../org/recordName.ts';
 import { canRead, fieldHidden, isAdmin } from '../rules/access.ts';
 import { isActiveShare } from '../rules/sync.ts';
 import type { OrgState, RecordId, User } from '../state/org.ts';
@@ -34,17 +35,7 @@ export interface RecordListOptions {
   search?: string;
 }
 
-/** The name a list or a page shows for a record's values. */
-export function recordName(
-  def: ObjectDef | undefined,
-  id: string,
-  fields: Record<string, FieldValue>,
-): string {
-  const own = def ? fields[def.nameField] : undefined;
-  const first = def?.apiName === 'Contact' || def?.apiName === 'Lead' ? fields.FirstName : null;
-  const name = [first, own].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
-  return name || id;
-}
+export { recordName };
 
 function nameAt(def: ObjectDef | undefined, t: RecordTable, row: number): string {
   if (!def) return t.Id[row]!;

@@ -1,4 +1,5 @@
 import { refuse, type Refusal } from '../plan/plan.ts';
+import { namedRecord } from '../org/recordName.ts';
 import { conditionHolds } from '../org/condition.ts';
 import { recordAt } from '../org/recordCopies.ts';
 import type { RecordTable } from '../state/recordTable.ts';
@@ -117,8 +118,8 @@ export function canRead(org: OrgState, u: User, rec: SObjectRecord): boolean {
 /** Why a user may not edit a record: no access at all, or read-only through a sharing rule. */
 export function noEditReason(org: OrgState, u: User, rec: SObjectRecord): string {
   return accessTo(org, u, rec) === 'read'
-    ? `${u.Name} can read ${rec.Id} through a sharing rule but not edit it.`
-    : `${u.Name} has no access to ${rec.Id}.`;
+    ? `${u.Name} can read ${namedRecord(org, rec.Id)} through a sharing rule but not edit it.`
+    : `${u.Name} has no access to ${namedRecord(org, rec.Id)}.`;
 }
 
 /** SHR-2: whether a field is hidden from this user by field-level security. */

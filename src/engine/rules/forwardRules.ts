@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.ts';
+import { namedRecord } from '../org/recordName.ts';
 import { getField, isParentObject } from '../domain/index.ts';
 import { CONDITION_OPERATORS, conditionHolds } from '../org/condition.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -126,7 +127,7 @@ export function fireForwardRules(
       { record: rec, system: true },
     );
     if (!('refused' in made)) continue;
-    const reason = `automation rule "${r.Name}" could not forward ${rec.object} ${rec.Id}: ${made.reason}`;
+    const reason = `automation rule "${r.Name}" could not forward ${rec.object} ${namedRecord(org, rec.Id)}: ${made.reason}`;
     b.log({
       kind: 'info',
       org: org.id,

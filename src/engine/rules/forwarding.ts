@@ -1,4 +1,5 @@
 import { flatKey } from '../sim/flatKey.ts';
+import { namedRecord } from '../org/recordName.ts';
 import { sharesOf } from '../org/shareIndex.ts';
 import type { Command } from '../commands/command.ts';
 import type { FieldValue } from '../domain/index.ts';
@@ -47,12 +48,15 @@ export function insertPnrc(
     const parent = recordOf(org, row.ParentRecordId);
     const link = org.schema[rec.object]?.parent?.field;
     if (!parent || !link || rec.fields[link] !== parent.Id)
-      return refuse('FWD-4', `${row.ParentRecordId} is not the parent of ${rec.Id}.`);
+      return refuse(
+        'FWD-4',
+        `${row.ParentRecordId} is not the parent of ${namedRecord(org, rec.Id)}.`,
+      );
     parentShareKey = liveShare(org, parent.Id, pnc.Id, planned);
     if (!parentShareKey)
       return refuse(
         'FWD-2',
-        `Share the parent ${parent.object} ${parent.Id} first: a child cannot be forwarded before its parent is shared.`,
+        `Share the parent ${parent.object} ${namedRecord(org, parent.Id)} first: a child cannot be forwarded before its parent is shared.`,
       );
   }
   const why = refusalFor(org, u, rec, pnc, planned, opts.system);
@@ -128,7 +132,7 @@ function refusalFor(
   if (!system && !canAccess(org, u, rec))
     return refuse(
       'PERM-2',
-      `${u.Name} cannot forward ${rec.Id}: it is not theirs nor owned below them in the role hierarchy.`,
+      `${u.Name} cannot forward ${namedRecord(org, rec.Id)}: it is not theirs nor owned below them in the role hierarchy.`,
     );
   if (pnc.ConnectionStatus !== 'Accepted')
     return refuse(
@@ -145,10 +149,13 @@ function refusalFor(
   if (rec.ConnectionReceivedId === pnc.Id)
     return refuse(
       'FWD-2',
-      `${rec.Id} came from ${pnc.ConnectionName}; a record cannot be forwarded back to the connection it came from.`,
+      `${namedRecord(org, rec.Id)} came from ${pnc.ConnectionName}; a record cannot be forwarded back to the connection it came from.`,
     );
   if (liveShare(org, rec.Id, pnc.Id, planned))
-    return refuse('REC-6', `${rec.Id} is already shared with ${pnc.ConnectionName}.`);
+    return refuse(
+      'REC-6',
+      `${namedRecord(org, rec.Id)} is already shared with ${pnc.ConnectionName}.`,
+    );
   return null;
 }
 
@@ -312,7 +319,7 @@ export function forwardCommand(
             org: org.id,
             record: child.Id,
             rule: childWhy.rule,
-            text: `related ${child.object} ${child.Id} not sent: ${childWhy.reason}`,
+            text: `related ${child.object} ${namedRecord(org, child.Id)} not sent: ${childWhy.reason}`,
           });
           continue;
         }

@@ -1,4 +1,5 @@
 import { recordOf } from '../org/recordCopies.ts';
+import { namedRecord } from '../org/recordName.ts';
 import type { Command } from '../commands/command.ts';
 import { recordShareTable } from '../machines/index.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -216,7 +217,7 @@ function childAutoAcceptBlocker(
     !obj?.parent ||
     !(obj.parent.objects.includes(parent.object) || obj.parent.objects.includes('*'))
   )
-    return `it is not really related to ${parent.object} ${parent.Id}`;
+    return `it is not really related to ${parent.object} ${namedRecord(org, parent.Id)}`;
   if (!org.users[pnc.PrimaryContactId]?.IsActive) return 'the connection owner is inactive';
   if (!ownerActive(org, parent.OwnerId)) return "the parent's owner is inactive";
   return null;
@@ -276,7 +277,7 @@ export function inboxCommand(
     if (!match || match.object !== 'Account')
       return refuse('REC-2', 'Only an existing Account can be matched.');
     if (!canAccess(org, u, match))
-      return refuse('PERM-2', `${u.Name} has no access to ${match.Id}.`);
+      return refuse('PERM-2', `${u.Name} has no access to ${namedRecord(org, match.Id)}.`);
   }
   const r = acceptPending(b, org, pnc, p, owner, cmd.matchRecordId ?? null, new Map());
   if (!r.ok) {

@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.ts';
+import { namedRecord } from '../org/recordName.ts';
 import { recordShareTable, type RecordShareEvent } from '../machines/index.ts';
 import { connectionUserId } from '../org/newOrg.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
@@ -37,7 +38,7 @@ export function stopSharingCommand(
   if (rec && !canAccess(org, u, rec))
     return refuse(
       'PERM-2',
-      `${u.Name} cannot stop sharing ${rec.Id}: it is not theirs nor owned below them in the role hierarchy.`,
+      `${u.Name} cannot stop sharing ${namedRecord(org, rec.Id)}: it is not theirs nor owned below them in the role hierarchy.`,
     );
   if (cmd.type === 'sharing.stop' && cmd.deletePartnerCopy && p.side === 'receiver')
     return refuse(
@@ -422,7 +423,7 @@ function failUpdate(
   b.push({
     op: 'putConnection',
     org: org.id,
-    pnc: withActivity(pnc, now, `Record sync failed for ${rec.Id}: ${reason}`, {
+    pnc: withActivity(pnc, now, `Record sync failed for ${namedRecord(org, rec.Id)}: ${reason}`, {
       stats: { ...pnc.stats, failedUpdates: pnc.stats.failedUpdates + 1 },
     }),
   });
@@ -430,7 +431,7 @@ function failUpdate(
     to: pnc.PrimaryContactId,
     connectionId: pnc.Id,
     kind: 'syncFailure',
-    text: `Update of ${rec.object} ${rec.Id} from ${pnc.ConnectionName} failed: ${reason}`,
+    text: `Update of ${rec.object} ${namedRecord(org, rec.Id)} from ${pnc.ConnectionName} failed: ${reason}`,
   });
   return b
     .log({

@@ -506,6 +506,24 @@ describe('Record shares (PartnerNetworkRecordConnection)', () => {
     expect(c.s.record(ACME, plain)!.sharingStatus).toBeNull();
   });
 
+  it('REC-3, REC-4: the header says Shared only while a share is active, not after Stop Sharing or a Reject', () => {
+    const c = wide({ autoAccept: false });
+    const { s } = c;
+    const rejected = create(s, ACME, c.A, 'Account', { Name: 'Turned down' });
+    forward(c, [rejected]);
+    expect(s.record(ACME, rejected)!.sharingStatus).toBe('Shared');
+    ok(s, { type: 'inbox.reject', org: GLOBEX, as: c.G, pnrcId: s.inbox(GLOBEX)[0]!.Id });
+    s.runUntilIdle();
+    expect(s.record(ACME, rejected)!.sharingStatus).toBeNull();
+
+    const stopped = create(s, ACME, c.A, 'Account', { Name: 'Stopped' });
+    forward(c, [stopped]);
+    expect(s.record(ACME, stopped)!.sharingStatus).toBe('Shared');
+    ok(s, { type: 'sharing.stop', org: ACME, as: c.A, pnrcId: pnrcOf(s, ACME, stopped).Id });
+    s.runUntilIdle();
+    expect(s.record(ACME, stopped)!.sharingStatus).toBeNull();
+  });
+
   it('REC-4: Stop Sharing from the sender: the PNRCs go Inactive with an EndDate, the copy stays and no longer syncs', () => {
     const c = wide();
     const { s } = c;

@@ -307,7 +307,7 @@ describe('Sync', () => {
       { recordId: globexId, reason: 'Validation rule: No extensions' },
     ]);
     expect(s.connections(GLOBEX)[0]!.history.at(-1)!.text).toBe(
-      `Record sync failed for ${globexId}: Validation rule: No extensions`,
+      `Record sync failed for Initech (${globexId}): Validation rule: No extensions`,
     );
     expect(s.connections(GLOBEX)[0]!.stats.failedUpdates).toBe(1);
     const note = s.notifications(GLOBEX).at(-1)!;
