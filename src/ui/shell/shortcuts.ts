@@ -12,9 +12,7 @@ export type ShortcutAction = 'toggle' | 'step' | 'back' | 'help';
 /** Whether a key press belongs to a text field or an editor, where no page shortcut may act. */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as Element | null;
-  return !!el?.closest?.(
-    'input, textarea, select, [contenteditable]:not([contenteditable="false"]), .cm-editor',
-  );
+  return !!el?.closest?.('input, textarea, select, [contenteditable], .cm-editor');
 }
 
 /**

@@ -33,7 +33,14 @@ describe('keyboard shortcuts', () => {
   });
 
   it('never fire while typing in a field or a dialog is open', () => {
-    for (const on of ['input', 'textarea', 'select', '[contenteditable]', '[role=dialog]'])
+    for (const on of [
+      'input',
+      'textarea',
+      'select',
+      '[contenteditable]',
+      '.cm-editor',
+      '[role=dialog]',
+    ])
       for (const key of [' ', 'ArrowLeft', '?']) expect(shortcutFor(press(key, [on]))).toBeNull();
   });
 
