@@ -25,7 +25,7 @@ import {
   subscribeView,
 } from './queries/connectionSetup.ts';
 import { isRefusal, type Op } from './plan/plan.ts';
-import { isRecordShareFinal } from './machines/index.ts';
+import { isRecordShareFinal } from './machines/states.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
