@@ -21,7 +21,11 @@ const gz = (buf: Uint8Array) => gzipSync(buf, { level: 9 }).length;
  * what it imports, and whatever the first screen loads on its own. Sizes are those of the
  * files in `dist`, gzipped, as a static host would serve them.
  */
-export async function measureFirstVisit(dist = 'dist', shot?: string): Promise<FirstVisit> {
+export async function measureFirstVisit(
+  dist = 'dist',
+  shot?: string,
+  drawn = '.svelte-flow__node',
+): Promise<FirstVisit> {
   const root = resolve(dist);
   const site = await serveStatic(root, MOUNT);
   const browser = await chromium.launch({
@@ -50,7 +54,7 @@ export async function measureFirstVisit(dist = 'dist', shot?: string): Promise<F
     // Once the orgs are drawn, whatever the first screen still asks for counts until nothing
     // has been requested for a second (Playwright's own `networkidle` may have fired earlier,
     // while the page was busy parsing).
-    await page.locator('.svelte-flow__node').first().waitFor({ timeout: 60_000 });
+    await page.locator(drawn).first().waitFor({ timeout: 60_000 });
     while (inFlight > 0 || Date.now() - lastActivity < IDLE_MS)
       await new Promise((r) => setTimeout(r, 100));
     if (shot) await page.screenshot({ path: shot });
