@@ -58,7 +58,7 @@ describe('record list pages kept by count and row order', () => {
               object: 'Account',
               values: { Name: `Account ${made++}` },
             });
-            expect(r.ok).toBe(true);
+            if (!r.ok) throw new Error(r.reason);
             live.push(r.id!);
           } else if (o.kind === 'update' && live.length) {
             const id = live[o.pick % live.length]!;
