@@ -19,11 +19,13 @@ function renameTo(fileName: string): Plugin {
   };
 }
 
-// Everything is inlined here, so the budget of what a first visit loads applies to dist/ only.
+// Everything is inlined here, so the budget of what a first visit loads applies to dist/ only,
+// and there are no chunk files to preload.
+const DIST_ONLY = ['s2s-bundle-budget', 's2s-preload-chunks'];
 const withoutBudget = {
   ...viteConfig,
   plugins: (viteConfig.plugins ?? []).filter(
-    (p) => !(p && typeof p === 'object' && 'name' in p && p.name === 's2s-bundle-budget'),
+    (p) => !(p && typeof p === 'object' && 'name' in p && DIST_ONLY.includes(p.name)),
   ),
 };
 

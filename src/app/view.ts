@@ -1,6 +1,6 @@
 import type { S2S } from '../engine/api.ts';
-import type { ConnectionStatus } from '../engine/machines/index.ts';
-import { CONNECTION_STATUS_LABELS } from '../engine/machines/index.ts';
+import type { ConnectionStatus } from '../engine/machines/states.ts';
+import { CONNECTION_STATUS_LABELS } from '../engine/machines/states.ts';
 
 /** One org's side of a connection, as the canvas and the panels show it. */
 export interface ConnectionSummary {

@@ -27,7 +27,7 @@ import {
 import { isRefusal, type Op } from './plan/plan.ts';
 import { mappingProblems, mappingsToField, unmappedRequired } from './queries/mappingProblems.ts';
 import type { FieldMapping } from './domain/index.ts';
-import { isRecordShareFinal } from './machines/index.ts';
+import { isRecordShareFinal } from './machines/states.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';

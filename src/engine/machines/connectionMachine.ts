@@ -1,4 +1,14 @@
 import { setup } from 'xstate';
+import {
+  CONNECTION_STATUSES,
+  CONNECTION_STATES,
+  CONNECTION_EVENTS,
+  CONNECTION_STATUS_LABELS,
+  type ConnectionStatus,
+  type ConnectionState,
+  type ConnectionEvent,
+  type ConnectionEventObject,
+} from './connectionStates.ts';
 
 /**
  * One side's PartnerNetworkConnection (PNC) lifecycle: CONN-2, CONN-3, CONN-6.
@@ -13,47 +23,15 @@ import { setup } from 'xstate';
  * RECEIVE_INVITATION. No stored PNC is ever `New`.
  */
 
-/** ConnectionStatus API values (CONN-2). */
-export const CONNECTION_STATUSES = [
-  'Pending',
-  'Sent',
-  'Received',
-  'Accepted',
-  'Rejected',
-  'Inactive',
-] as const;
-export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
-
-/** Every state of the machine: `New` (not yet created on this side) and the API values. */
-export const CONNECTION_STATES = ['New', ...CONNECTION_STATUSES] as const;
-export type ConnectionState = (typeof CONNECTION_STATES)[number];
-
-export const CONNECTION_EVENTS = [
-  'SEND_INVITE',
-  'INVITE_DELIVERED',
-  'RECEIVE_INVITATION',
-  'ACCEPT',
-  'DECLINE',
-  'DECIDE_LATER',
-  'PARTNER_ACCEPTED',
-  'PARTNER_DECLINED',
-  'CANCEL_INVITATION',
-  'INVITATION_CANCELLED',
-  'RESEND',
-  'DEACTIVATE',
-  'PARTNER_DEACTIVATED',
-] as const;
-export type ConnectionEvent = (typeof CONNECTION_EVENTS)[number];
-export type ConnectionEventObject = { type: ConnectionEvent };
-
-/** UI label of each ConnectionStatus API value (keep API values and labels apart). */
-export const CONNECTION_STATUS_LABELS: Readonly<Record<ConnectionStatus, string>> = {
-  Pending: 'Pending',
-  Sent: 'Invitation Sent',
-  Received: 'Invitation Received',
-  Accepted: 'Active',
-  Rejected: 'Declined',
-  Inactive: 'Inactive',
+export {
+  CONNECTION_STATUSES,
+  CONNECTION_STATES,
+  CONNECTION_EVENTS,
+  CONNECTION_STATUS_LABELS,
+  type ConnectionStatus,
+  type ConnectionState,
+  type ConnectionEvent,
+  type ConnectionEventObject,
 };
 
 export const connectionMachine = setup({

@@ -1,38 +1,17 @@
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
-import {
-  CONNECTION_EVENTS,
-  CONNECTION_STATES,
-  connectionMachine,
-  type ConnectionEvent,
-  type ConnectionState,
-  type ConnectionStatus,
-} from './connectionMachine.ts';
-import {
-  RECORD_SHARE_EVENTS,
-  RECORD_SHARE_STATES,
-  recordShareMachine,
-  type RecordShareEvent,
-  type RecordShareState,
-} from './recordShareMachine.ts';
+import { CONNECTION_EVENTS, CONNECTION_STATES } from './connectionStates.ts';
+import { RECORD_SHARE_EVENTS, RECORD_SHARE_STATES } from './recordShareStates.ts';
+import type { TransitionTable } from './tables.ts';
 
 export { CONNECTION_EVENTS, CONNECTION_STATES, RECORD_SHARE_EVENTS, RECORD_SHARE_STATES };
-
-/**
- * A lookup table equal to a flat, context-free machine: the hot path of the engine steps plain
- * state strings with `next` (two property reads, no allocation) instead of XState's
- * `transition()`. The property test `tests/property/machines.property.test.ts` checks that the
- * table and the machine agree.
- */
-export interface TransitionTable<S extends string, E extends string> {
-  /** The machine's initial state. */
-  readonly initial: S;
-  readonly states: readonly S[];
-  readonly events: readonly E[];
-  /** The state after `eventType` in `state`, or undefined when the event is not handled. */
-  next(state: S, eventType: E): S | undefined;
-  /** True for final states (no event leaves them). */
-  isFinal(state: S): boolean;
-}
+export {
+  connectionTable,
+  isConnectionFinal,
+  isRecordShareFinal,
+  nextConnectionStatus,
+  recordShareTable,
+  type TransitionTable,
+} from './tables.ts';
 
 type Row<S extends string> = Record<string, S | undefined>;
 
@@ -103,35 +82,4 @@ export function deriveTable<S extends string, E extends string>(
       return finals.has(state);
     },
   });
-}
-
-export const connectionTable: TransitionTable<ConnectionState, ConnectionEvent> = deriveTable(
-  connectionMachine,
-  CONNECTION_STATES,
-  CONNECTION_EVENTS,
-);
-
-export const recordShareTable: TransitionTable<RecordShareState, RecordShareEvent> = deriveTable(
-  recordShareMachine,
-  RECORD_SHARE_STATES,
-  RECORD_SHARE_EVENTS,
-);
-
-/**
- * `connectionTable.next` for a stored PNC status. No transition leads back to `New` (a unit
- * test checks it), so the result is a ConnectionStatus.
- */
-export function nextConnectionStatus(
-  status: ConnectionStatus,
-  eventType: ConnectionEvent,
-): ConnectionStatus | undefined {
-  return connectionTable.next(status, eventType) as ConnectionStatus | undefined;
-}
-
-export function isConnectionFinal(state: ConnectionState): boolean {
-  return connectionTable.isFinal(state);
-}
-
-export function isRecordShareFinal(state: RecordShareState): boolean {
-  return recordShareTable.isFinal(state);
 }

@@ -1,4 +1,5 @@
 import type { FieldValue } from '../domain/index.ts';
+import { liveRows } from './liveRows.ts';
 import type { FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
 import { rowOf, stampIn, tableOf, valueIn } from './recordTables.ts';
@@ -73,8 +74,7 @@ export function recordCounts(org: OrgState): Map<string, number> {
   const counts = new Map<string, number>();
   for (const k in org.records) {
     const t = org.records[k]!;
-    let n = 0;
-    for (const id of t.Id) if (id) n++;
+    const n = liveRows(t);
     if (n) counts.set(t.object, (counts.get(t.object) ?? 0) + n);
   }
   return counts;

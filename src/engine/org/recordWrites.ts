@@ -14,6 +14,7 @@ import {
   writeIn,
 } from './recordTables.ts';
 import { modifiedFor } from './interned.ts';
+import { rowEmptied, rowFilled } from './liveRows.ts';
 
 /** Puts a whole record (new, or replacing the row's record). */
 export function putRecord(org: OrgState, rec: SObjectRecord) {
@@ -27,6 +28,7 @@ export function putRecord(org: OrgState, rec: SObjectRecord) {
   const t = (org.records[prefix] ??= emptyTable(rec.object, prefix));
   if (shares) setAt(t.shares, row, shares);
   setAt(t.Id, row, rec.Id);
+  rowFilled(t);
   setAt(t.OwnerId, row, rec.OwnerId);
   setAt(t.CreatedDate, row, rec.CreatedDate);
   setAt(t.CreatedById, row, rec.CreatedById);
@@ -92,6 +94,7 @@ const BASE = [
  * need, the same as one rebuilt from those records on reload.
  */
 function clearRow(org: OrgState, t: RecordTable, row: number) {
+  if (t.Id[row]) rowEmptied(t);
   for (const c of BASE) clearSlot(t[c], row);
   clearSlot(t.shares, row);
   for (const f in t.fields) if (clearSlots(t.fields[f]!, STRIDE * row, STRIDE)) delete t.fields[f];

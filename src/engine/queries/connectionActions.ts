@@ -1,4 +1,8 @@
-import { connectionTable, type ConnectionEvent, type ConnectionStatus } from '../machines/index.ts';
+import {
+  connectionTable,
+  type ConnectionEvent,
+  type ConnectionStatus,
+} from '../machines/states.ts';
 
 /** The user's actions on a connection page, each the machine event it sends (CONN-3, CONN-6). */
 const USER_ACTIONS = {

@@ -1,7 +1,7 @@
 import { sharesOf } from '../org/shareIndex.ts';
 import { eachRecord, recordOf } from '../org/recordCopies.ts';
 import { recordName } from '../org/recordName.ts';
-import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/index.ts';
+import { CONNECTION_STATUS_LABELS, recordShareStatus } from '../machines/states.ts';
 import type { FieldValue } from '../domain/index.ts';
 import { canRead, fieldHidden } from '../rules/access.ts';
 import type { OrgState } from '../state/org.ts';

@@ -1,6 +1,7 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { ObjectDef } from '../domain/objectDef.ts';
 import { fieldsAt, recordAt } from '../org/recordCopies.ts';
+import { liveRows } from '../org/liveRows.ts';
 import { valueAt } from '../org/recordTables.ts';
 import { recordName } from '../org/recordName.ts';
 import { canRead, fieldHidden, isAdmin } from '../rules/access.ts';
@@ -78,8 +79,8 @@ function visibleFields(
 /**
  * One page of an object's list view, newest first, copying only the page's records. For an
  * administrator, or without `as`, every live row counts: the page starts `offset` live rows
- * from the end, so its cost follows the page, not the number of records (the count is one
- * pass over the Id column). Anyone else is checked row by row (SHR-1), owners from the owner
+ * from the end, so its cost follows the page, not the number of records (the count is kept
+ * as records come and go: liveRows.ts). Anyone else is checked row by row (SHR-1), owners from the owner
  * column, the rest through `canRead` on a copy.
  */
 export function recordListPage(org: OrgState, opts: RecordListOptions): RecordListPage {
@@ -107,8 +108,7 @@ export function recordListPage(org: OrgState, opts: RecordListOptions): RecordLi
     });
 
   if (everything && !needle) {
-    let total = 0;
-    for (let row = 0; row < t.Id.length; row++) if (t.Id[row]) total++;
+    const total = liveRows(t);
     let skipped = 0;
     for (let row = t.Id.length - 1; row >= 0 && rows.length < limit; row--) {
       if (!t.Id[row]) continue;

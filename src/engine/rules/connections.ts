@@ -1,7 +1,7 @@
 import { flatKey } from '../sim/flatKey.ts';
 import { recordOf } from '../org/recordCopies.ts';
 import type { Command } from '../commands/command.ts';
-import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/index.ts';
+import { connectionTable, nextConnectionStatus, type ConnectionEvent } from '../machines/states.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';

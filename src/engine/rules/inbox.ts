@@ -1,7 +1,7 @@
 import { recordOf } from '../org/recordCopies.ts';
 import { namedRecord } from '../org/recordName.ts';
 import type { Command } from '../commands/command.ts';
-import { recordShareTable } from '../machines/index.ts';
+import { recordShareTable } from '../machines/states.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { Message } from '../state/network.ts';

@@ -1,6 +1,6 @@
 import type { Command } from '../commands/command.ts';
 import { namedRecord } from '../org/recordName.ts';
-import { recordShareTable, type RecordShareEvent } from '../machines/index.ts';
+import { recordShareTable, type RecordShareEvent } from '../machines/states.ts';
 import { connectionUserId } from '../org/newOrg.ts';
 import { PlanBuilder, refuse, type Plan, type Refusal, type RuleContext } from '../plan/plan.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';

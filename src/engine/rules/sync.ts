@@ -1,5 +1,5 @@
 import { evaluateFormula, type FieldValue } from '../domain/index.ts';
-import { recordShareTable } from '../machines/index.ts';
+import { recordShareTable } from '../machines/states.ts';
 import type { PlanBuilder } from '../plan/plan.ts';
 import { formulasOf, type Formula } from '../org/formulas.ts';
 import { sourceFor, stampFor } from '../org/interned.ts';

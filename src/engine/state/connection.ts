@@ -1,5 +1,5 @@
 import type { FieldDef } from '../domain/index.ts';
-import type { ConnectionStatus } from '../machines/index.ts';
+import type { ConnectionStatus } from '../machines/states.ts';
 import type { OrgId, UserId } from './org.ts';
 
 export interface Subscription {

@@ -1,5 +1,5 @@
 import type { FieldValue } from '../domain/index.ts';
-import type { RecordShareState } from '../machines/index.ts';
+import type { RecordShareState } from '../machines/states.ts';
 import type { RecordId } from './org.ts';
 
 /** What a receiver holds for a record forwarded to it but not yet accepted (REC-2). */

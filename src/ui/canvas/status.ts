@@ -1,5 +1,5 @@
-import type { ConnectionStatus } from '../../engine/machines/index.ts';
-import { CONNECTION_STATUS_LABELS, CONNECTION_STATUSES } from '../../engine/machines/index.ts';
+import type { ConnectionStatus } from '../../engine/machines/states.ts';
+import { CONNECTION_STATUS_LABELS, CONNECTION_STATUSES } from '../../engine/machines/states.ts';
 
 export interface StatusStyle {
   color: string;

@@ -4,26 +4,8 @@ import { classroom, remember, WELCOME_SEEN_KEY } from './classroom.svelte.ts';
 import { presetOf } from './presetOrigin.ts';
 import { tourNamed } from './tours/index.ts';
 
-const KEY = 's2s-tour';
-
-/** Where a walkthrough is: survives a reload, and belongs to the sandbox it runs on. */
-export interface TourProgress {
-  name: string;
-  step: number;
-  sandboxId: string;
-}
-
-export function readProgress(): TourProgress | null {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as TourProgress | null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveProgress(p: TourProgress | null) {
-  remember(KEY, p ? JSON.stringify(p) : null);
-}
+export { readProgress, saveProgress, type TourProgress } from './tourSaved.ts';
+import { saveProgress } from './tourSaved.ts';
 
 /**
  * Opens the sandbox the tour starts from (a preset, or a new empty one) and starts it; a tour

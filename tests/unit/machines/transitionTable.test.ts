@@ -10,6 +10,7 @@ import {
   deriveTable,
   recordShareMachine,
   recordShareTable,
+  type TransitionTable,
 } from '../../../src/engine/machines/index.ts';
 
 describe('transition tables derived from the machines', () => {
@@ -36,6 +37,25 @@ describe('transition tables derived from the machines', () => {
             expected,
           );
         }
+      }
+    }
+  });
+
+  it('the tables the engine uses (written out, no XState) equal the ones derived from the machines', () => {
+    const cases = [
+      [connectionTable, deriveTable(connectionMachine, CONNECTION_STATES, CONNECTION_EVENTS)],
+      [recordShareTable, deriveTable(recordShareMachine, RECORD_SHARE_STATES, RECORD_SHARE_EVENTS)],
+    ] as const;
+    for (const [written, derived] of cases) {
+      const w = written as unknown as TransitionTable<string, string>;
+      const d = derived as unknown as TransitionTable<string, string>;
+      expect(w.initial).toBe(d.initial);
+      expect(w.states).toEqual(d.states);
+      expect(w.events).toEqual(d.events);
+      for (const state of d.states) {
+        expect(w.isFinal(state), state).toBe(d.isFinal(state));
+        for (const type of d.events)
+          expect(w.next(state, type), `${state} ${type}`).toBe(d.next(state, type));
       }
     }
   });
