@@ -16,6 +16,7 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
+import { OrgSharesIndex, type ConnectionShares } from './queries/orgShares.ts';
 
 import {
   autoMapView,
@@ -54,6 +55,18 @@ export interface LogFilter {
  */
 export class S2S {
   constructor(readonly sandbox: Sandbox) {}
+  private sharesIndex: OrgSharesIndex | undefined;
+
+  /**
+   * The records an org shares or has received, by connection, the first `limit` of each with
+   * its state and, while an update travels, the fields that differ (the canvas's rows). Kept
+   * current from the PNRCs made and removed since the last call.
+   */
+  shareRows(org: string, limit: number): ConnectionShares[] {
+    this.sharesIndex ??= new OrgSharesIndex(this.sandbox.state, this.sandbox.shareChanges);
+    const net = this.sandbox.network;
+    return this.sharesIndex.rows(org, limit, (visit) => net.eachMessage(visit));
+  }
 
   static create(opts?: SandboxOptions): S2S {
     return new S2S(Sandbox.create(opts));
