@@ -54,6 +54,8 @@ export interface ShareRow {
   shareKey: string;
   pnrcId: string;
   side: 'sender' | 'receiver';
+  /** The local object (a waiting record: the object it will be accepted as). */
+  object: string;
   /** The local record; null while it waits to be accepted. */
   recordId: string | null;
   name: string;
@@ -199,6 +201,7 @@ export class OrgSharesIndex {
       shareKey: p.shareKey,
       pnrcId: p.Id,
       side: p.side,
+      object: p.object,
       recordId: p.LocalRecordId,
       name: this.nameOf(org, p),
       values: this.valuesOf(org, p),
