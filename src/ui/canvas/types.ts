@@ -1,3 +1,4 @@
+import type { Component } from 'svelte';
 import type { Edge, Node } from '@xyflow/svelte';
 import type { OrgSummary } from '../../app/view.ts';
 import type { ConnectionShares, ShareRow } from '../../engine/queries/orgShares.ts';
@@ -15,6 +16,8 @@ export interface OrgNodeData extends Record<string, unknown> {
   followKeys: ReadonlySet<string> | null;
   openRecord: (row: ShareRow) => void;
   followRecord: (row: ShareRow) => void;
+  /** The records list, loaded with the first org that shares a record. */
+  Records: Component<{ data: OrgNodeData }> | null;
 }
 
 export type OrgNodeType = Node<OrgNodeData, 'org'>;

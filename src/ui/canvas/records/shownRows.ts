@@ -1,7 +1,7 @@
 import type { ConnectionShares, ShareRow } from '../../../engine/queries/orgShares.ts';
 
 /** How many record rows an org node holds, over all its connections: what fits the node. */
-export const ROWS_PER_NODE = 4;
+const ROWS_PER_NODE = 4;
 
 export interface ShownGroup {
   connectionId: string;
