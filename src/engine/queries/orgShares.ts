@@ -86,6 +86,11 @@ function text(v: FieldValue | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** A record's name from the values a message carries (the partner's field names). */
+export function valuesName(v: Record<string, FieldValue>): string {
+  return text(v.Name) || [text(v.FirstName), text(v.LastName)].join(' ').trim();
+}
+
 function labelOf(org: OrgState | undefined, object: string, field: string): string {
   return org?.schema[object]?.fields.find((f) => f.apiName === field)?.label ?? field;
 }
@@ -95,6 +100,22 @@ function valueOf(org: OrgState | undefined, id: string | null | undefined, field
   const t = tableOf(org, id);
   const row = rowOf(id);
   return t && t.Id[row] === id ? valueAt(t, row, field) : undefined;
+}
+
+/** A shared record's name in an org: its copy's, or as forwarded while it waits. */
+export function shareName(org: OrgState, p: PNRC): string {
+  if (p.LocalRecordId) {
+    const t = tableOf(org, p.LocalRecordId);
+    const row = rowOf(p.LocalRecordId);
+    if (t && t.Id[row] === p.LocalRecordId) {
+      const r = recordAt(t, row);
+      return recordName(org.schema[r.object], r.Id, r.fields);
+    }
+    return p.LocalRecordId;
+  }
+  const v = p.pending?.values ?? {};
+  const name = text(v.Name) || [text(v.FirstName), text(v.LastName)].join(' ').trim();
+  return name || p.Id;
 }
 
 /**
@@ -203,27 +224,12 @@ export class OrgSharesIndex {
       side: p.side,
       object: p.object,
       recordId: p.LocalRecordId,
-      name: this.nameOf(org, p),
+      name: shareName(org, p),
       values: this.valuesOf(org, p),
       state: travelling ? 'Updating' : STATE_NAMES[p.state],
       waiting: p.side === 'receiver' && p.state === 'pending' && !!p.pending,
       diffs: travelling ? this.diffsOf(org, p, updates) : [],
     };
-  }
-
-  private nameOf(org: OrgState, p: PNRC): string {
-    if (p.LocalRecordId) {
-      const t = tableOf(org, p.LocalRecordId);
-      const row = rowOf(p.LocalRecordId);
-      if (t && t.Id[row] === p.LocalRecordId) {
-        const r = recordAt(t, row);
-        return recordName(org.schema[r.object], r.Id, r.fields);
-      }
-      return p.LocalRecordId;
-    }
-    const v = p.pending?.values ?? {};
-    const name = text(v.Name) || [text(v.FirstName), text(v.LastName)].join(' ').trim();
-    return name || p.Id;
   }
 
   /** Sender: the fields it publishes; receiver: the fields its subscription maps; pending: as sent. */
