@@ -16,7 +16,7 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
-import { OrgSharesIndex, type ConnectionShares } from './queries/orgShares.ts';
+import { SHARE_READS, type ShareReads } from './queries/shareReads.ts';
 
 import {
   autoMapView,
@@ -55,17 +55,9 @@ export interface LogFilter {
  */
 export class S2S {
   constructor(readonly sandbox: Sandbox) {}
-  private sharesIndex: OrgSharesIndex | undefined;
-
-  /**
-   * The records an org shares or has received, by connection, the first `limit` of each with
-   * its state and, while an update travels, the fields that differ (the canvas's rows). Kept
-   * current from the PNRCs made and removed since the last call.
-   */
-  shareRows(org: string, limit: number): ConnectionShares[] {
-    this.sharesIndex ??= new OrgSharesIndex(this.sandbox.state, this.sandbox.shareChanges);
-    const net = this.sandbox.network;
-    return this.sharesIndex.rows(org, limit, (visit) => net.eachMessage(visit));
+  /** The reads the canvas's record rows and message cards make (`OrgSharesIndex`, `messageFacts`). */
+  shareReads(): ShareReads {
+    return SHARE_READS;
   }
 
   static create(opts?: SandboxOptions): S2S {

@@ -1,6 +1,6 @@
 import type { Message } from '../state/network.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
-import { shareName, valuesName } from './orgShares.ts';
+import type { ShareReads } from './shareReads.ts';
 
 /** What a message carries, as plain facts a card puts in words. */
 export interface MessageFacts {
@@ -19,13 +19,17 @@ export interface MessageFacts {
  * A message's content in the sender's terms: which record (by name), which fields and values.
  * An observer's reading for the canvas, like the checker's; no org reads another's state.
  */
-export function messageFacts(state: SandboxState, m: Readonly<Message>): MessageFacts {
+export function messageFacts(
+  state: SandboxState,
+  m: Readonly<Message>,
+  reads: ShareReads,
+): MessageFacts {
   const b = m.body;
   const from = state.orgs[m.from];
   const facts: MessageFacts = { kind: b.kind, record: null, objects: [], changes: [] };
   switch (b.kind) {
     case 'RecordForwarded':
-      facts.record = valuesName(b.values) || null;
+      facts.record = reads.valuesName(b.values) || null;
       facts.objects = [b.object];
       return facts;
     case 'PublicationChanged':
@@ -40,7 +44,7 @@ export function messageFacts(state: SandboxState, m: Readonly<Message>): Message
   }
   if (!('shareKey' in b) || !from) return facts;
   const p = from.shareIndex[b.shareKey];
-  if (p) facts.record = shareName(from, p);
+  if (p) facts.record = reads.name(from, p);
   if (b.kind === 'RecordUpdated') {
     const def = p ? from.schema[p.object] : undefined;
     facts.changes = Object.entries(b.changes).map(([f, v]) => ({

@@ -1,15 +1,11 @@
 import type { FieldValue } from '../domain/index.ts';
 import type { RecordShareState } from '../machines/index.ts';
-import { recordAt } from '../org/recordCopies.ts';
-import { rowOf, tableOf, valueAt } from '../org/recordTables.ts';
-import { connectionOnWire } from '../rules/inbound.ts';
-import { isActiveShare } from '../rules/sync.ts';
 import type { ShareChange } from '../sandbox.ts';
 import type { Message } from '../state/network.ts';
 import type { OrgState } from '../state/org.ts';
 import type { PartnerNetworkRecordConnection as PNRC } from '../state/recordConnection.ts';
 import type { SandboxState } from '../state/sandboxState.ts';
-import { recordName } from './recordList.ts';
+import type { ShareReads } from './shareReads.ts';
 
 /** A copy's state as the canvas names it: the record-share machine's states (REC-1). */
 export type ShareRowState =
@@ -82,40 +78,12 @@ export type EachMessage = (visit: (m: Readonly<Message>, held: boolean) => void)
 
 const VALUES_SHOWN = 3;
 
-function text(v: FieldValue | undefined): string {
+export function text(v: FieldValue | undefined): string {
   return v === null || v === undefined ? '' : String(v);
-}
-
-/** A record's name from the values a message carries (the partner's field names). */
-export function valuesName(v: Record<string, FieldValue>): string {
-  return text(v.Name) || [text(v.FirstName), text(v.LastName)].join(' ').trim();
 }
 
 function labelOf(org: OrgState | undefined, object: string, field: string): string {
   return org?.schema[object]?.fields.find((f) => f.apiName === field)?.label ?? field;
-}
-
-function valueOf(org: OrgState | undefined, id: string | null | undefined, field: string) {
-  if (!org || !id) return undefined;
-  const t = tableOf(org, id);
-  const row = rowOf(id);
-  return t && t.Id[row] === id ? valueAt(t, row, field) : undefined;
-}
-
-/** A shared record's name in an org: its copy's, or as forwarded while it waits. */
-export function shareName(org: OrgState, p: PNRC): string {
-  if (p.LocalRecordId) {
-    const t = tableOf(org, p.LocalRecordId);
-    const row = rowOf(p.LocalRecordId);
-    if (t && t.Id[row] === p.LocalRecordId) {
-      const r = recordAt(t, row);
-      return recordName(org.schema[r.object], r.Id, r.fields);
-    }
-    return p.LocalRecordId;
-  }
-  const v = p.pending?.values ?? {};
-  const name = text(v.Name) || [text(v.FirstName), text(v.LastName)].join(' ').trim();
-  return name || p.Id;
 }
 
 /**
@@ -133,6 +101,7 @@ export class OrgSharesIndex {
   constructor(
     private readonly state: SandboxState,
     private readonly changes: readonly ShareChange[],
+    private readonly reads: ShareReads,
   ) {
     for (const org of state.orgOrder)
       for (const id in state.orgs[org]!.recordConnections) this.add(org, id);
@@ -217,14 +186,14 @@ export class OrgSharesIndex {
   }
 
   private row(org: OrgState, p: PNRC, updates: readonly Readonly<Message>[]): ShareRow {
-    const travelling = updates.length > 0 && isActiveShare(p);
+    const travelling = updates.length > 0 && this.reads.active(p);
     return {
       shareKey: p.shareKey,
       pnrcId: p.Id,
       side: p.side,
       object: p.object,
       recordId: p.LocalRecordId,
-      name: shareName(org, p),
+      name: this.reads.name(org, p),
       values: this.valuesOf(org, p),
       state: travelling ? 'Updating' : STATE_NAMES[p.state],
       waiting: p.side === 'receiver' && p.state === 'pending' && !!p.pending,
@@ -261,7 +230,7 @@ export class OrgSharesIndex {
       .map((field) => ({
         field,
         label: labelOf(org, object, field),
-        value: text(valueOf(org, p.LocalRecordId, field)),
+        value: text(this.reads.value(org, p.LocalRecordId, field)),
       }));
   }
 
@@ -278,12 +247,12 @@ export class OrgSharesIndex {
       const atFrom = from?.shareIndex[p.shareKey];
       const atTo = to?.shareIndex[p.shareKey];
       if (!from || !to || !atFrom || !atTo) continue;
-      const mapping = connectionOnWire(to, m.wire)?.subscriptions[atTo.partnerObject]?.mapping;
+      const mapping = this.reads.mapping(to, m.wire, atTo.partnerObject);
       for (const f of Object.keys(m.body.changes)) {
         const local = mapping?.[f];
         if (!local) continue;
-        const sent = text(valueOf(from, atFrom.LocalRecordId, f));
-        const held = text(valueOf(to, atTo.LocalRecordId, local));
+        const sent = text(this.reads.value(from, atFrom.LocalRecordId, f));
+        const held = text(this.reads.value(to, atTo.LocalRecordId, local));
         if (sent === held) continue;
         const mine = org.id === from.id;
         const field = mine ? f : local;

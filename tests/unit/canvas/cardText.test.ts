@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardText, groupText } from '../../../src/ui/canvas/cardText.ts';
 import { messageFacts, type MessageFacts } from '../../../src/engine/queries/messageFacts.ts';
+import { SHARE_READS } from '../../../src/engine/queries/shareReads.ts';
 import { sharedAccount } from '../engine/sharedAccount.ts';
 
 const facts = (f: Partial<MessageFacts> & Pick<MessageFacts, 'kind'>): MessageFacts => ({
@@ -72,13 +73,13 @@ describe('the words on a message card', () => {
     const { s, A, id } = sharedAccount(31, ['Name', 'Phone']);
     s.run([{ type: 'record.update', org: 'a', as: A, id, values: { Phone: '555-0199' } }]);
     const [m] = s.inFlight().filter((x) => x.body.kind === 'RecordUpdated');
-    expect(cardText(messageFacts(s.sandbox.state, m!))).toBe(
+    expect(cardText(messageFacts(s.sandbox.state, m!, SHARE_READS))).toBe(
       'Update · Acme · Account Phone → 555-0199',
     );
     s.runUntilIdle();
     const p = s.recordConnections('a')[0]!;
     s.run([{ type: 'sharing.stop', org: 'a', as: A, pnrcId: p.Id }]);
     const [stop] = s.inFlight().filter((x) => x.body.kind === 'SharingStopped');
-    expect(cardText(messageFacts(s.sandbox.state, stop!))).toBe('Stop sharing · Acme');
+    expect(cardText(messageFacts(s.sandbox.state, stop!, SHARE_READS))).toBe('Stop sharing · Acme');
   });
 });

@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { OrgSharesIndex } from '../../../src/engine/queries/orgShares.ts';
+import { SHARE_READS } from '../../../src/engine/queries/shareReads.ts';
 import type { S2S } from '../../../src/engine/api.ts';
 import { sharedAccount } from '../engine/sharedAccount.ts';
 
-const rowsOf = (s: S2S, org: string, limit = 10) => s.shareRows(org, limit);
+// One index per sandbox, kept across the test's steps as the canvas keeps it.
+const kept = new WeakMap<S2S, OrgSharesIndex>();
+function rowsOf(s: S2S, org: string, limit = 10) {
+  let index = kept.get(s);
+  if (!index)
+    kept.set(s, (index = new OrgSharesIndex(s.sandbox.state, s.sandbox.shareChanges, SHARE_READS)));
+  const net = s.sandbox.network;
+  return index.rows(org, limit, (v) => net.eachMessage(v));
+}
 
 /** The same rows from an index built afresh: what the kept one must agree with. */
 function fresh(s: S2S, org: string, limit = 10) {
   const net = s.sandbox.network;
-  return new OrgSharesIndex(s.sandbox.state, s.sandbox.shareChanges).rows(org, limit, (v) =>
-    net.eachMessage(v),
+  return new OrgSharesIndex(s.sandbox.state, s.sandbox.shareChanges, SHARE_READS).rows(
+    org,
+    limit,
+    (v) => net.eachMessage(v),
   );
 }
 
