@@ -23,9 +23,15 @@ export interface CanvasFigures {
   none: CanvasPhase[];
   loaded: CanvasPhase[];
   tokens: number;
+  /** With SHARED records shared and MESSAGES in flight: record rows shown, and not. */
+  rows: CanvasPhase[];
+  noRows: CanvasPhase[];
+  shared: number;
+  rowsShown: number;
 }
 
 const MESSAGES = 2000;
+const SHARED = 10_000;
 const SECONDS = 3;
 
 function world(): S2S {
@@ -142,6 +148,7 @@ async function run(): Promise<CanvasFigures> {
   const s2s = world();
   const session = new CanvasSession(s2s);
   const stage = document.getElementById('stage')!;
+  const shown = $state({ rows: true });
   mount(FlowCanvas, {
     target: stage,
     props: {
@@ -152,6 +159,9 @@ async function run(): Promise<CanvasFigures> {
       selected: null,
       onselect: () => {},
       playing: () => session.clock.playing,
+      get recordRows() {
+        return shown.rows;
+      },
     },
   });
   flushSync();
@@ -175,8 +185,33 @@ async function run(): Promise<CanvasFigures> {
     await wait(500);
     none.push(await measure(s2s));
   }
+  // Records on the canvas: SHARED records shared (accepted), then MESSAGES more in flight,
+  // measured with the org nodes listing their records and without, in alternating order.
   session.clock.pause();
-  return { none, loaded, tokens };
+  const sharedSoFar = () => s2s.shareCounts('acme').shared;
+  for (let round = 3; sharedSoFar() < SHARED; round++) {
+    forward(s2s, Math.min(MESSAGES, SHARED - sharedSoFar()), round);
+    s2s.runUntilIdle();
+  }
+  session.clock.play();
+  await wait(1000);
+  const rows: CanvasPhase[] = [];
+  const noRows: CanvasPhase[] = [];
+  let rowsShown = 0;
+  for (let round = 0; round < 3; round++) {
+    forward(s2s, MESSAGES, 100 + round);
+    await wait(500);
+    for (const on of round % 2 ? [false, true] : [true, false]) {
+      shown.rows = on;
+      await wait(300);
+      (on ? rows : noRows).push(await measure(s2s));
+      if (on) rowsShown = document.querySelectorAll('[data-testid=org-records] .row').length;
+    }
+    s2s.runUntilIdle();
+    await wait(300);
+  }
+  session.clock.pause();
+  return { none, loaded, tokens, rows, noRows, shared: sharedSoFar(), rowsShown };
 }
 
 run()
