@@ -237,4 +237,23 @@ describe('records and messages on the canvas', () => {
       expect(s.problems).toEqual([]);
     });
   }
+
+  it('an org node focused by keyboard shows its focus ring', async ({ app: s }) => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const orgNode = page.locator('.svelte-flow__node-org').first();
+    // Tab from the control just before the canvas's nodes, as a keyboard user moves.
+    await page.locator('.svelte-flow').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && !(await orgNode.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    expect(await orgNode.evaluate((el) => el === document.activeElement)).toBe(true);
+    const ring = await orgNode.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(3);
+    await s.screenshot('canvas-org-focus-ring');
+  });
 });
