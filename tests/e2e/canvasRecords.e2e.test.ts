@@ -256,4 +256,16 @@ describe('records and messages on the canvas', () => {
     expect(ring.width).toBeGreaterThanOrEqual(3);
     await s.screenshot('canvas-org-focus-ring');
   });
+
+  it('the legend says how to follow a record', async ({ app: s }) => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByText('Legend', { exact: true }).click();
+    const legend = page.locator('details.legend');
+    expect(await legend.getAttribute('open')).not.toBeNull();
+    const text = await legend.innerText();
+    expect(text).toContain('Follow a record');
+    expect(text).toContain('Follow this record');
+    await s.screenshot('canvas-legend-records');
+  });
 });
