@@ -16,6 +16,7 @@ import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
 import { syncLine } from './queries/syncLine.ts';
+import { SHARE_READS, type ShareReads } from './queries/shareReads.ts';
 
 import {
   autoMapView,
@@ -56,6 +57,10 @@ export interface LogFilter {
  */
 export class S2S {
   constructor(readonly sandbox: Sandbox) {}
+  /** The reads the canvas's record rows and message cards make (`OrgSharesIndex`, `messageFacts`). */
+  shareReads(): ShareReads {
+    return SHARE_READS;
+  }
 
   static create(opts?: SandboxOptions): S2S {
     return new S2S(Sandbox.create(opts));

@@ -20,6 +20,13 @@ import { DirectSends } from './kernel/directSends.ts';
 import { inboundUpdate } from './kernel/inboundUpdate.ts';
 import { localEdit } from './kernel/localEdit.ts';
 
+/** A PNRC made or removed in an org. */
+export interface ShareChange {
+  org: string;
+  id: string;
+  removed: boolean;
+}
+
 export interface SandboxOptions {
   seed?: number;
   settings?: Partial<SandboxSettings>;
@@ -139,6 +146,17 @@ export class Sandbox {
   /** An org changed beyond its records: by a plan, or by a sandbox command (online/offline). */
   markOrgChanged(org: string) {
     this.dirty.orgs.add(org);
+  }
+
+  /**
+   * PNRCs made or removed, in order: a view of an org's shares (`OrgSharesIndex`) reads on
+   * from where it stopped instead of walking every PNRC each frame. One entry per PNRC made,
+   * so it grows no faster than the PNRCs themselves.
+   */
+  readonly shareChanges: ShareChange[] = [];
+
+  noteShare(org: string, id: string, removed: boolean) {
+    this.shareChanges.push({ org, id, removed });
   }
 
   /** Notes a record a plan put, edited or deleted, for the next `takeDirty`. */

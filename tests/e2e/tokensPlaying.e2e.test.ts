@@ -19,7 +19,7 @@ describe('tokens while the clock plays', () => {
     const tokens = page.getByTestId('token-layer');
     await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('12');
     expect(await page.evaluate(() => window.s2sApp!.session.clock.playing)).toBe(true);
-    // Sent together, they would overlap: they gather into counter tokens ("×12" or a few).
+    // Sent together, their cards would overlap: they gather into one ("Forward · 12 Accounts") or a few.
     expect(Number(await tokens.getAttribute('data-counters'))).toBeGreaterThan(0);
     expect(Number(await tokens.getAttribute('data-largest'))).toBeGreaterThan(1);
     const before = await tokenPixels(page);

@@ -19,6 +19,8 @@ export interface PlanTarget {
   touchRecord(org: string, id: string): void;
   /** Some other part of the org changed. */
   markOrgChanged(org: string): void;
+  /** A PNRC was made or removed: views listing an org's shares catch up from here. */
+  noteShare(org: string, id: string, removed: boolean): void;
 }
 
 /**
@@ -82,6 +84,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       const p = keptPnrc(op.pnrc);
       const before = org.recordConnections[p.Id];
       org.recordConnections[p.Id] = p;
+      if (!before) t.noteShare(org.id, p.Id, false);
       if (before && before.LocalRecordId !== p.LocalRecordId) unindexShare(org, before);
       indexShare(org, p);
       const parentKey = p.pending?.parentShareKey;
@@ -99,6 +102,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       if (!p) return;
       delete org.recordConnections[op.id];
       unindexShare(org, p);
+      t.noteShare(org.id, op.id, true);
       return;
     }
     case 'patchOrg':

@@ -1,5 +1,5 @@
 import type { S2S } from '../../engine/api.ts';
-import type { MessageBody } from '../../engine/state/network.ts';
+import type { Message, MessageBody } from '../../engine/state/network.ts';
 import { TOKEN_KINDS, type TokenShape } from './tokenKinds.ts';
 import { kindIndex, shareKeyOf, tokenText } from './tokenText.ts';
 import { LANE, progress, segmentBetween, type Rect, type Segment } from './tokens.ts';
@@ -35,6 +35,28 @@ export interface DrawCounts {
 export interface DrawOptions {
   /** Only messages about these shares (following a record), or all. */
   only: ReadonlySet<string> | null;
+  /**
+   * With this many messages or fewer, each is drawn alone (no counters, no canvas text) and
+   * its place handed out in `spots`, for a card in words beside it.
+   */
+  cardLimit?: number;
+  spots?: Spot[];
+}
+
+/** Where one message is, for its card: on its lane, with the lane's sideways normal. */
+export interface Spot {
+  x: number;
+  y: number;
+  held: boolean;
+  message: Readonly<Message>;
+  /** Unit normal of the lane: its side of the connection. */
+  nx: number;
+  ny: number;
+  /** The lane's ends, so a card can stay between the two orgs. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 let themeKey: string | undefined;
@@ -63,6 +85,7 @@ interface Item {
   kind: number;
   id: number;
   body: MessageBody;
+  m: Readonly<Message>;
 }
 
 interface Lane {
@@ -157,7 +180,7 @@ export function drawTokens(
     lastTo = m.to;
     lastLane = lane;
     if (!lane) return;
-    const item = { t: 0, kind: kindIndex(m.body), id: m.id, body: m.body };
+    const item = { t: 0, kind: kindIndex(m.body), id: m.id, body: m.body, m };
     if (held) {
       lane.held.push(item);
       counts.held++;
@@ -182,8 +205,12 @@ export function drawTokens(
     lo: number;
     hi: number;
   }[] = [];
-  // A counter pill is about 3.2 radii wide: marks closer than that gather into one.
-  const gap = 3.4 * r;
+  const spots = opts.spots;
+  if (spots) spots.length = 0;
+  const cards = !!spots && counts.moving + counts.held <= (opts.cardLimit ?? 0);
+  // A counter pill is about 3.2 radii wide: marks closer than that gather into one. With
+  // cards, each message is drawn alone and its card decides what gathers.
+  const gap = cards ? 0 : 3.4 * r;
   for (const lane of lanes.values()) {
     if (!lane) continue;
     const { seg, len } = lane;
@@ -196,6 +223,19 @@ export function drawTokens(
         if (held) hollow.push({ x, y, kind: first.kind });
         else singles[first.kind]!.push(x, y);
         marks.push({ x, y, r: r + 3, ids: [first.id], held });
+        if (cards)
+          spots!.push({
+            x,
+            y,
+            held,
+            message: first.m,
+            nx: normal.x,
+            ny: normal.y,
+            x0: seg.from.x,
+            y0: seg.from.y,
+            x1: seg.to.x,
+            y1: seg.to.y,
+          });
         texts.push({
           x,
           y,
@@ -215,7 +255,11 @@ export function drawTokens(
       }
       counts.largest = Math.max(counts.largest, group.length);
     };
-    if (lane.held.length) place(lane.held, Math.min(len / 2, r * 2 + 2), true);
+    if (lane.held.length) {
+      const d = Math.min(len / 2, r * 2 + 2);
+      if (cards) for (const it of lane.held) place([it], d, true);
+      else place(lane.held, d, true);
+    }
     const moving = lane.moving;
     if (!moving.length) continue;
     moving.sort((a, b) => a.t - b.t);
@@ -276,7 +320,7 @@ export function drawTokens(
   }
   ctx.textAlign = 'left';
 
-  if (marks.length <= LABEL_LIMIT) {
+  if (!cards && marks.length <= LABEL_LIMIT) {
     ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
     const placed: { x: number; y: number; w: number }[] = [];
     for (const l of texts) {

@@ -1,5 +1,7 @@
+import type { Component } from 'svelte';
 import type { Edge, Node } from '@xyflow/svelte';
 import type { OrgSummary } from '../../app/view.ts';
+import type { ConnectionShares, ShareRow } from '../../engine/queries/orgShares.ts';
 
 export interface OrgNodeData extends Record<string, unknown> {
   org: OrgSummary;
@@ -7,6 +9,15 @@ export interface OrgNodeData extends Record<string, unknown> {
   /** Following a record: this org's copy ('pending' while it waits to be accepted), else null. */
   followed: string | null;
   inspect: () => void;
+  /** The records it shares or has received, the rows that fit the node. */
+  shares: ConnectionShares[];
+  orgNames: ReadonlyMap<string, string>;
+  /** The shares of a followed record, whose rows are highlighted. */
+  followKeys: ReadonlySet<string> | null;
+  openRecord: (row: ShareRow) => void;
+  followRecord: (row: ShareRow) => void;
+  /** The records list, loaded with the first org that shares a record. */
+  Records: Component<{ data: OrgNodeData }> | null;
 }
 
 export type OrgNodeType = Node<OrgNodeData, 'org'>;

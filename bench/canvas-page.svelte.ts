@@ -23,9 +23,15 @@ export interface CanvasFigures {
   none: CanvasPhase[];
   loaded: CanvasPhase[];
   tokens: number;
+  /** With SHARED records shared and MESSAGES in flight: record rows shown, and not. */
+  rows: CanvasPhase[];
+  noRows: CanvasPhase[];
+  shared: number;
+  rowsShown: number;
 }
 
 const MESSAGES = 2000;
+const SHARED = 10_000;
 const SECONDS = 3;
 
 function world(): S2S {
@@ -117,7 +123,7 @@ function forward(s2s: S2S, n: number, round: number) {
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(s2s: S2S): Promise<CanvasPhase> {
+async function measure(s2s: S2S, seconds = SECONDS): Promise<CanvasPhase> {
   const inFlight = s2s.inFlight().length;
   let longestTaskMs = 0;
   const observer = new PerformanceObserver((list) => {
@@ -128,7 +134,7 @@ async function measure(s2s: S2S): Promise<CanvasPhase> {
   let longestFrameMs = 0;
   let last = await nextFrame();
   const start = last;
-  while (last - start < SECONDS * 1000) {
+  while (last - start < seconds * 1000) {
     const t = await nextFrame();
     longestFrameMs = Math.max(longestFrameMs, t - last);
     last = t;
@@ -138,10 +144,22 @@ async function measure(s2s: S2S): Promise<CanvasPhase> {
   return { inFlight, fps: (frames * 1000) / (last - start), longestTaskMs, longestFrameMs };
 }
 
+/** Slices of one phase taken together: frames over time, the longest task and frame. */
+function merged(ps: CanvasPhase[]): CanvasPhase {
+  const mean = (k: 'fps' | 'inFlight') => ps.reduce((n, p) => n + p[k], 0) / ps.length;
+  return {
+    inFlight: Math.round(mean('inFlight')),
+    fps: mean('fps'),
+    longestTaskMs: Math.max(...ps.map((p) => p.longestTaskMs)),
+    longestFrameMs: Math.max(...ps.map((p) => p.longestFrameMs)),
+  };
+}
+
 async function run(): Promise<CanvasFigures> {
   const s2s = world();
   const session = new CanvasSession(s2s);
   const stage = document.getElementById('stage')!;
+  const shown = $state({ rows: true });
   mount(FlowCanvas, {
     target: stage,
     props: {
@@ -152,6 +170,9 @@ async function run(): Promise<CanvasFigures> {
       selected: null,
       onselect: () => {},
       playing: () => session.clock.playing,
+      get recordRows() {
+        return shown.rows;
+      },
     },
   });
   flushSync();
@@ -175,8 +196,39 @@ async function run(): Promise<CanvasFigures> {
     await wait(500);
     none.push(await measure(s2s));
   }
+  // Records on the canvas: SHARED records shared (accepted), then MESSAGES more in flight,
+  // measured with the org nodes listing their records and without, in alternating order.
   session.clock.pause();
-  return { none, loaded, tokens };
+  const sharedSoFar = () => s2s.shareCounts('acme').shared;
+  for (let round = 3; sharedSoFar() < SHARED; round++) {
+    forward(s2s, Math.min(MESSAGES, SHARED - sharedSoFar()), round);
+    s2s.runUntilIdle();
+  }
+  session.clock.play();
+  await wait(1000);
+  const rows: CanvasPhase[] = [];
+  const noRows: CanvasPhase[] = [];
+  const shared = sharedSoFar();
+  let rowsShown = 0;
+  for (let round = 0; round < 3; round++) {
+    forward(s2s, MESSAGES, 100 + round);
+    await wait(1000);
+    // Short slices in turn, so both see the same messages in flight and the same landings.
+    const slices: Record<'on' | 'off', CanvasPhase[]> = { on: [], off: [] };
+    for (let k = 0; k < 6; k++) {
+      const on = (k + round) % 2 === 0;
+      shown.rows = on;
+      await wait(150);
+      slices[on ? 'on' : 'off'].push(await measure(s2s, 1));
+      if (on) rowsShown = document.querySelectorAll('[data-testid=org-records] .row').length;
+    }
+    rows.push(merged(slices.on));
+    noRows.push(merged(slices.off));
+    s2s.runUntilIdle();
+    await wait(300);
+  }
+  session.clock.pause();
+  return { none, loaded, tokens, rows, noRows, shared, rowsShown };
 }
 
 run()
