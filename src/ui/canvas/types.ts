@@ -7,6 +7,8 @@ export interface OrgNodeData extends Record<string, unknown> {
   /** Following a record: this org's copy ('pending' while it waits to be accepted), else null. */
   followed: string | null;
   inspect: () => void;
+  /** Opens the org's workspace (the Stage layout's drawer); absent where it is on screen. */
+  open?: (from: HTMLElement) => void;
 }
 
 export type OrgNodeType = Node<OrgNodeData, 'org'>;
