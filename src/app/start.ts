@@ -3,6 +3,7 @@ import { MemoryStore } from '../persistence/memoryStore.ts';
 import type { SandboxStore } from '../persistence/store.ts';
 import { exposeGlobals } from './globals.ts';
 import { SandboxSession } from './session.svelte.ts';
+import { story } from './story.svelte.ts';
 
 export const FORCED_MEMORY_REASON = 'Storage was switched off with ?storage=memory.';
 
@@ -60,7 +61,10 @@ export async function startSession(loc: Location = window.location): Promise<San
     void fromShareLink(session, loc)
       .then(async (shared) => shared ?? (await fromPresetLink(session, loc)))
       .then(async (shared) => {
-        if (shared) await session.open(shared);
+        if (!shared) return;
+        // A preset's story waits at its start for "Play the story".
+        if (story.waiting === shared) session.clock.pause();
+        await session.open(shared);
       });
   };
   window.addEventListener('hashchange', onHash);

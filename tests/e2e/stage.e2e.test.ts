@@ -33,7 +33,7 @@ async function settled(page: Page) {
         last = now;
         return same;
       },
-      { intervals: [250] },
+      { interval: 250 },
     )
     .toBe(true);
 }
@@ -242,4 +242,103 @@ describe('the stage drawers', () => {
         await s.close();
       }
     });
+});
+
+const tokenPixels = (page: Page) =>
+  page.getByTestId('token-layer').screenshot({ animations: 'allow' });
+
+describe('a preset on the stage', () => {
+  for (const size of SIZES)
+    it(`at ${size.width}×${size.height}: opens paused at its start beside what to watch; → steps one delivery; Play the story moves the messages`, async () => {
+      const s = await openSandbox();
+      const { page } = s;
+      const tag = `${size.width}x${size.height}`;
+      try {
+        await page.setViewportSize(size);
+        await waitForApp(page);
+        await chooseLayout(page, 'Stage');
+        await page.getByRole('button', { name: 'Presets' }).click();
+        await page
+          .getByRole('group', { name: 'Presets' })
+          .getByRole('button', { name: /^Edge case: concurrent edits/ })
+          .click();
+        const play = page.getByRole('button', { name: 'Play the story' });
+        await play.waitFor({ timeout: 15_000 });
+        const note = page.getByRole('region', { name: 'Preset: what to watch' });
+        expect(await note.innerText()).toContain('The two updates cross on the wire');
+        expect(await note.getByRole('button', { name: 'Play the story' }).count()).toBe(1);
+        // At its start, paused: both updates on the wire, nothing moving.
+        const clock = () => page.evaluate(() => window.s2sApp!.session.clock.playing);
+        expect(await clock()).toBe(false);
+        const tokens = page.getByTestId('token-layer');
+        await expect.poll(() => tokens.getAttribute('data-tokens')).toBe('2');
+        const start = await page.evaluate(() => window.s2s!.now);
+        await page.waitForTimeout(500);
+        expect(await page.evaluate(() => window.s2s!.now)).toBe(start);
+        await settled(page);
+        await s.screenshot(`stage-preset-start-${tag}`);
+
+        // Play: the clock runs at 1×, the updates travel about three seconds.
+        const before = await tokenPixels(page);
+        await play.click();
+        await play.waitFor({ state: 'detached' });
+        expect(await clock()).toBe(true);
+        await page.waitForTimeout(400);
+        const after = await tokenPixels(page);
+        // Other pixels: the tokens moved while playing.
+        expect(Buffer.compare(before, after)).not.toBe(0);
+        expect(await page.evaluate(() => window.s2s!.now)).toBeGreaterThan(start);
+        await s.screenshot(`stage-preset-playing-${tag}`);
+
+        // Paused again, → delivers one message at a time.
+        await page.getByRole('button', { name: /^Pause/ }).click();
+        await page.locator('.svelte-flow__pane').click({ position: { x: 20, y: 20 } });
+        const inFlight = () => page.evaluate(() => window.s2s!.inFlight().length);
+        const n = await inFlight();
+        expect(n).toBeGreaterThan(0);
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(inFlight).toBe(n - 1);
+        expect(await clock()).toBe(false);
+        expect(s.problems).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+});
+
+describe('presenter mode', () => {
+  it('uses Stage: P turns it on, the canvas is enlarged and readable; off brings Workspaces back', async () => {
+    const s = await connected({ width: 1280, height: 720 });
+    const { page } = s;
+    try {
+      await page.locator('body').click({ position: { x: 640, y: 400 } });
+      await page.keyboard.press('p');
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.layout))
+        .toBe('stage');
+      expect(
+        await page.evaluate(() => document.documentElement.hasAttribute('data-presenter')),
+      ).toBe(true);
+      expect(await layoutSwitch(page).inputValue()).toBe('stage');
+      expect(await workspaceOf(page, 'Acme').count()).toBe(0);
+      await settled(page);
+      const name = await page.evaluate(() =>
+        [...document.querySelectorAll('.svelte-flow__node .name')].map(
+          (n) => n.getBoundingClientRect().height,
+        ),
+      );
+      for (const h of name) expect(h).toBeGreaterThanOrEqual(16);
+      await expectNothingOverlaps(page, 'presenter');
+      expect(await seriousViolations(page)).toEqual([]);
+      await s.screenshot('stage-presenter-1280x720');
+      await page.keyboard.press('p');
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.layout))
+        .toBe('workspaces');
+      await workspaceOf(page, 'Acme').waitFor();
+      expect(s.problems).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
