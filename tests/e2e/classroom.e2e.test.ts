@@ -37,6 +37,7 @@ describe('the classroom', () => {
       await user.click(/^Open a preset/);
       await user.click(/^Two divisions after an acquisition/);
       // It opens paused at its start; Play the story sets it going.
+      await page.getByRole('button', { name: 'Play the story' }).waitFor({ timeout: 15_000 });
       expect(await page.evaluate(() => window.s2sApp!.session.clock.playing)).toBe(false);
       await user.click('Play the story');
       // The clock plays: the forwarded Account arrives and is accepted in the other org.
