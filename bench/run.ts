@@ -6,6 +6,7 @@ import { runPersistenceBench } from './persistence.bench.ts';
 import { runWorkspaceBench } from './workspace.bench.ts';
 import { runCanvasBench } from './canvas.bench.ts';
 import { runBulkBench } from './bulk.bench.ts';
+import { runStageBench } from './stage.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -106,7 +107,8 @@ function print(results: BenchResult[]) {
     );
 }
 
-// `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas` or `-- bulk` runs one part.
+// `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas`, `-- bulk` or `-- stage`
+// runs one part.
 const part = process.argv[2];
 const wants = (name: string) => !part || part === name;
 const results = [
@@ -116,6 +118,7 @@ const results = [
   ...(wants('workspace') ? await orFailed('workspace (Chromium)', runWorkspaceBench) : []),
   ...(wants('canvas') ? await orFailed('canvas (Chromium)', runCanvasBench) : []),
   ...(wants('bulk') ? await orFailed('bulk forward (Chromium)', runBulkBench) : []),
+  ...(wants('stage') ? await orFailed('stage (Chromium)', runStageBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });
