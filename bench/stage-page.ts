@@ -20,7 +20,7 @@ export interface StageFigures {
   tries: number;
 }
 
-const TRIES = 15;
+const TRIES = 25;
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
