@@ -276,7 +276,13 @@ describe('a preset on the stage', () => {
         await page.waitForTimeout(500);
         expect(await page.evaluate(() => window.s2s!.now)).toBe(start);
         await settled(page);
+        // The note beside the stage leaves the canvas most of the screen.
+        const share = await page.evaluate(() => {
+          const c = document.querySelector('.svelte-flow')!.getBoundingClientRect();
+          return (c.width * c.height) / (innerWidth * innerHeight);
+        });
         await s.screenshot(`stage-preset-start-${tag}`);
+        expect(share).toBeGreaterThanOrEqual(0.7);
 
         // Play: the clock runs at 1×, the updates travel about three seconds.
         const before = await tokenPixels(page);
