@@ -7,6 +7,7 @@ import { runWorkspaceBench } from './workspace.bench.ts';
 import { runCanvasBench } from './canvas.bench.ts';
 import { runBulkBench } from './bulk.bench.ts';
 import { runFirstVisitBench } from './firstVisit.bench.ts';
+import { runStageBench } from './stage.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -107,8 +108,8 @@ function print(results: BenchResult[]) {
     );
 }
 
-// `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas`, `-- bulk` or
-// `-- first-visit` runs one part.
+// `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas`, `-- bulk`,
+// `-- first-visit` or `-- stage` runs one part.
 const part = process.argv[2];
 const wants = (name: string) => !part || part === name;
 const results = [
@@ -119,6 +120,7 @@ const results = [
   ...(wants('canvas') ? await orFailed('canvas (Chromium)', runCanvasBench) : []),
   ...(wants('bulk') ? await orFailed('bulk forward (Chromium)', runBulkBench) : []),
   ...(wants('first-visit') ? await orFailed('first visit (Chromium)', runFirstVisitBench) : []),
+  ...(wants('stage') ? await orFailed('stage (Chromium)', runStageBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });

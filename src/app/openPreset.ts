@@ -2,6 +2,7 @@ import { presetFile } from '../presets/catalog.ts';
 import { remember, WELCOME_SEEN_KEY } from '../ui/classroom/classroom.svelte.ts';
 import { presetOf, setPresetOf } from '../ui/classroom/presetOrigin.ts';
 import type { SandboxSession } from './session.svelte.ts';
+import { story } from './story.svelte.ts';
 
 /**
  * A preset becomes a new saved sandbox built from its scenario, named by its title, with each
@@ -22,12 +23,16 @@ export async function createFromPreset(
   for (const [org, tab] of Object.entries(preset.tabs ?? {}))
     remember(`s2s-workspace:${meta.id}:${org}`, JSON.stringify({ tab }));
   remember(WELCOME_SEEN_KEY, '1');
+  story.waiting = meta.id;
   return meta.id;
 }
 
+/** Opens a preset paused at its start: "Play the story" sets it going. */
 export async function openPreset(session: SandboxSession, name: string): Promise<void> {
   const id = await createFromPreset(session, name);
-  if (id) await session.open(id);
+  if (!id) return;
+  session.clock.pause();
+  await session.open(id);
 }
 
 /**
@@ -40,6 +45,7 @@ export async function resetToPresetStart(session: SandboxSession): Promise<void>
   if (!old || !name) return;
   const id = await createFromPreset(session, name);
   if (!id) return;
+  session.clock.pause();
   await session.open(id);
   if (old.name !== presetFile(name)!.title) await session.rename(old.name);
   await session.remove(old.id);

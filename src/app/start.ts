@@ -4,6 +4,7 @@ import type { SandboxStore } from '../persistence/store.ts';
 import { exposeGlobals } from './globals.ts';
 import { SandboxSession } from './session.svelte.ts';
 import { tabSandboxId } from './tabSandbox.ts';
+import { story } from './story.svelte.ts';
 
 export const FORCED_MEMORY_REASON = 'Storage was switched off with ?storage=memory.';
 
@@ -64,7 +65,10 @@ export async function startSession(loc: Location = window.location): Promise<San
     void fromShareLink(session, loc)
       .then(async (shared) => shared ?? (await fromPresetLink(session, loc)))
       .then(async (shared) => {
-        if (shared) await session.open(shared);
+        if (!shared) return;
+        // A preset's story waits at its start for "Play the story".
+        if (story.waiting === shared) session.clock.pause();
+        await session.open(shared);
       });
   };
   window.addEventListener('hashchange', onHash);

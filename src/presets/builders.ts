@@ -99,6 +99,15 @@ export class World {
     this.ok({ type: 'clock.runUntilIdle' });
   }
 
+  /**
+   * The pace of the story that follows: each message takes about `ms` to cross, both ways,
+   * so a class watching at 1× sees it travel (the setup before it ran at once).
+   */
+  pace(ms = STORY_LATENCY_MS) {
+    const { a, b } = this.setup;
+    this.ok({ type: 'link.set', from: a.id, to: b.id, both: true, link: { latencyMs: ms } });
+  }
+
   /** Both orgs, S2S on, the invitation accepted, publications and subscriptions made. */
   connect(): this {
     const { a, b } = this.setup;
@@ -148,6 +157,9 @@ export class World {
     return this;
   }
 }
+
+/** About three seconds a message: long enough to point at it and say what it carries. */
+const STORY_LATENCY_MS = 3000;
 
 const ACME: OrgSpec = { id: 'acme', name: 'Acme', domain: 'acme.example.com' };
 const GLOBEX: OrgSpec = { id: 'globex', name: 'Globex', domain: 'globex.example.com' };
@@ -211,6 +223,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
       publish: { a: { Lead: ['LastName', 'FirstName', 'Company', 'Email', 'Phone', 'Status'] } },
       subscribe: { b: { Lead: { autoAccept: false } } },
     }).connect();
+    w.pace();
     const leads = [
       { FirstName: 'Ana', LastName: 'Silva', Company: 'Silva Tools' },
       { FirstName: 'Ben', LastName: 'Okafor', Company: 'Okafor Supplies' },
@@ -250,6 +263,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
     w.ok({ type: 'inbox.accept', org: 'hq', as: w.B, pnrcId: inboxId });
     w.idle();
     const copy = w.copyOf('a', c);
+    w.pace();
     w.update('b', copy, { Priority: 'High' });
     w.update('a', c, { Status: 'Working' });
     return file(
@@ -296,6 +310,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
       Amount: 250000,
       AccountId: acc,
     });
+    w.pace();
     w.forward('a', [acc], ['Contact', 'Opportunity']);
     return file(
       {
@@ -313,6 +328,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
   'concurrent-edits': () => {
     const w = twoWayAccounts(104);
     const [a, b] = sharedAccount(w);
+    w.pace();
     w.update('a', a, { Phone: '555-1111' });
     w.update('b', b, { Phone: '555-2222' });
     return file(
@@ -331,6 +347,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
   'paused-edits': () => {
     const w = twoWayAccounts(105);
     const [a] = sharedAccount(w);
+    w.pace();
     w.link({ type: 'link.set', from: 'acme', to: 'globex', both: true, link: { paused: true } });
     for (const phone of ['555-0201', '555-0202', '555-0203']) {
       w.update('a', a, { Phone: phone });
@@ -358,6 +375,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
       subscribe: { b: { Account: { autoAccept: true } } },
     }).connect();
     const [a, b] = sharedAccount(w);
+    w.pace();
     w.update('b', b, { Phone: '555-9999' });
     w.ok({ type: 'clock.advance', ms: 3000 });
     w.update('a', a, { Phone: '555-0300' });
@@ -377,6 +395,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
   'stop-in-flight': () => {
     const w = twoWayAccounts(107);
     const [a] = sharedAccount(w);
+    w.pace();
     w.update('a', a, { Phone: '555-0400' });
     const pnrc = w.s.recordConnections('acme').find((p) => p.LocalRecordId === a)!;
     w.ok({ type: 'clock.advance', ms: 300 });
@@ -410,6 +429,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
       subscribe: { b: { Account: { autoAccept: true, mapping: { Region__c: 'Region__c' } } } },
     });
     const [a] = sharedAccount(w);
+    w.pace();
     w.ok({
       type: 'field.rename',
       org: 'globex',
@@ -446,6 +466,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
           b: { Account: { autoAccept: true }, Contact: {} },
         },
       });
+      w.pace();
       w.link({
         type: 'link.set',
         from: 'acme',
@@ -488,6 +509,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
         }),
     });
     const [a] = sharedAccount(w);
+    w.pace();
     w.update('a', a, { BillingCity: '' });
     return file(
       {
@@ -505,6 +527,7 @@ export const BUILDERS: Record<string, () => PresetFile> = {
   'no-guarantees': () => {
     const w = twoWayAccounts(111);
     const [a] = sharedAccount(w);
+    w.pace();
     w.link({
       type: 'link.set',
       from: 'acme',

@@ -36,6 +36,10 @@ describe('the classroom', () => {
       const user = counted(page);
       await user.click(/^Open a preset/);
       await user.click(/^Two divisions after an acquisition/);
+      // It opens paused at its start; Play the story sets it going.
+      await page.getByRole('button', { name: 'Play the story' }).waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => window.s2sApp!.session.clock.playing)).toBe(false);
+      await user.click('Play the story');
       // The clock plays: the forwarded Account arrives and is accepted in the other org.
       const fabrikam = workspaceOf(page, 'Fabrikam (acquired)');
       const tailspin = workspaceOf(page, 'Tailspin Group');
@@ -48,7 +52,7 @@ describe('the classroom', () => {
         .getByRole('row')
         .filter({ hasText: 'Blue Yonder Airlines' })
         .filter({ hasText: 'Received from Fabrikam (acquired)' });
-      await copy.waitFor({ timeout: 15_000 });
+      await copy.waitFor({ timeout: 20_000 });
       expect(user.clicks).toBeLessThanOrEqual(3);
       const note = page.getByRole('region', { name: 'Preset: what to watch' });
       expect(await note.innerText()).toContain('accepted with their parent');
@@ -177,12 +181,12 @@ describe('the classroom', () => {
       await waitForApp(page);
       await expect.poll(on, { timeout: 15_000 }).toBe(true);
       await expect.poll(() => page.evaluate(() => window.s2sApp!.session.clock.speed)).toBe(0.5);
-      // P while typing in a field types a P; elsewhere it toggles.
-      const acme = workspaceOf(page, 'Fabrikam (acquired)');
-      await acme.getByRole('tab', { name: 'Accounts' }).click();
+      // P while typing in a field types a P; elsewhere it toggles (back to the Workspaces layout).
       await page.locator('body').click({ position: { x: 5, y: 400 } });
       await page.keyboard.press('p');
       await expect.poll(on).toBe(false);
+      const acme = workspaceOf(page, 'Fabrikam (acquired)');
+      await acme.getByRole('tab', { name: 'Accounts' }).click();
       await page.getByRole('button', { name: 'New', exact: true }).first().click();
       const form = page.getByRole('dialog', { name: 'New Account' });
       await form.getByRole('textbox').first().fill('');

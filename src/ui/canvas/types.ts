@@ -18,6 +18,8 @@ export interface OrgNodeData extends Record<string, unknown> {
   followRecord: (row: ShareRow) => void;
   /** The records list, loaded with the first org that shares a record. */
   Records: Component<{ data: OrgNodeData }> | null;
+  /** Opens the org's workspace (the Stage layout's drawer); absent where it is on screen. */
+  open?: (from: HTMLElement) => void;
 }
 
 export type OrgNodeType = Node<OrgNodeData, 'org'>;

@@ -43,6 +43,24 @@ describe('the classroom presets as files', () => {
   it('each preset starts with something on the wire, so pressing play shows it move', () => {
     for (const name of PRESET_ORDER) expect(played(name).atLoad, name).toBeGreaterThan(0);
   });
+
+  it('each story is paced for a class: its messages take seconds to cross at 1×', () => {
+    for (const name of PRESET_ORDER) {
+      const s = S2S.fromScenario(presetFile(name)!.scenario);
+      for (const link of Object.values(s.links())) expect(link.latencyMs, name).toBe(3000);
+      // Held on a paused link, a message leaves (and is timed) when the link resumes.
+      const flights = s
+        .inFlight()
+        .filter((m) => !m.held)
+        .map((m) => m.dueAt - m.sentAt);
+      if (name === 'paused-edits') expect(flights, name).toEqual([]);
+      else expect(flights.length, name).toBeGreaterThan(0);
+      if (!flights.length) continue;
+      // The links' jitter spreads them; a reordering link (5 s of jitter) may deliver sooner.
+      const median = [...flights].sort((a, b) => a - b)[Math.floor(flights.length / 2)]!;
+      expect(median, name).toBeGreaterThanOrEqual(2500);
+    }
+  });
 });
 
 describe('what each preset says to watch is what happens', () => {
