@@ -87,14 +87,9 @@ async function arrange(page: Page) {
   });
 }
 
-/** Stage-like: the canvas across the page (the workspaces folded away), fitted again. */
-async function canvasOnly(page: Page, on: boolean) {
-  await page.evaluate((on) => {
-    const main = document.querySelector<HTMLElement>('main')!;
-    main.style.gridTemplateColumns = on ? '1fr' : '';
-    for (const ws of main.querySelectorAll<HTMLElement>('[aria-label$=" workspace"]'))
-      ws.style.display = on ? 'none' : '';
-  }, on);
+/** The Stage layout, chosen in the header as a person does: the canvas across the page. */
+async function stage(page: Page, on: boolean) {
+  await page.getByLabel('Layout').selectOption({ label: on ? 'Stage' : 'Workspaces' });
   await page.getByRole('button', { name: /fit view/i }).click();
   await page.waitForTimeout(400);
 }
@@ -161,7 +156,7 @@ describe('records and messages on the canvas', () => {
       await page.setViewportSize({ width, height });
       if (!(await page.evaluate(() => window.s2s!.connections('acme').length))) await arrange(page);
       await page.evaluate(() => window.s2sApp!.setSpeed(1));
-      await canvasOnly(page, true);
+      await stage(page, true);
       const acme = node(page, 'acme');
       const globex = node(page, 'globex');
       // REC-1: accepted on arrival (auto-accept), Synced once an update has been applied.
@@ -207,10 +202,11 @@ describe('records and messages on the canvas', () => {
       expect(await row(acme, 'Initech').getAttribute('data-state')).toBe('Updating');
       await s.screenshot(`canvas-records-updating-${width}`);
       expect(await overlaps(page)).toEqual([]);
-      await page.waitForTimeout(700);
-      const after = (await card.boundingBox())!;
-      // The card moves toward Globex (to the right) while the clock plays.
-      expect(after.x).toBeGreaterThan(before.x);
+      // The card moves toward Globex (to the right) while the clock plays: it starts held clear
+      // of Acme's node, and follows its token once the token is past the card's half width.
+      await expect
+        .poll(async () => (await card.boundingBox())!.x, { timeout: 4000 })
+        .toBeGreaterThan(before.x);
       expect(await overlaps(page)).toEqual([]);
       // It lands: the copy is Synced with the new value, no difference left.
       await expect.poll(() => copy.getAttribute('data-state'), { timeout: 15_000 }).toBe('Synced');
@@ -228,12 +224,14 @@ describe('records and messages on the canvas', () => {
       await s.screenshot(`canvas-records-followed-${width}`);
       await page.getByRole('button', { name: 'Stop following' }).click();
 
-      // Clicking a row opens the record's page in its org's workspace.
-      await canvasOnly(page, false);
+      // Clicking a row opens the record's page in its org's drawer; Esc closes it.
       await row(globex, 'Initech').locator('.open').click();
       const ws = page.getByRole('region', { name: 'Globex workspace' });
       await expect.poll(() => ws.getByRole('heading', { name: 'Initech' }).count()).toBe(1);
       await s.screenshot(`canvas-records-opened-${width}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => ws.count()).toBe(0);
+      await stage(page, false);
       expect(s.problems).toEqual([]);
     });
   }
