@@ -5,6 +5,7 @@ import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
 import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
+import type { PartnerNetworkRecordConnection } from '../engine/state/recordConnection.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
 import type { CoreStateV2 } from './layoutV2.ts';
 
@@ -18,10 +19,12 @@ import type { CoreStateV2 } from './layoutV2.ts';
  *   length), so a reader knows every row it must find; rewritten by every checkpoint.
  * - `rev`: a random id of the checkpoint. An incremental write names the rev it builds on and
  *   is refused when the rows on disk are another's (another tab saved meanwhile).
- * - `org:<id>`: the OrgState without `records` and `history`.
+ * - `org:<id>`: the OrgState without `records`, `recordConnections` and `history`.
  * - `rec:<org>:<bucket>`: about BUCKET_SIZE records (see bucketOf), with each record's rank
  *   in the org's `records` object, so a restore rebuilds the object in its original key order
  *   (the engine iterates it, and the order decides the order of messages it sends).
+ * - `pnrc:<org>:<bucket>`: the org's PartnerNetworkRecordConnections, bucketed and ranked
+ *   the same way by their ids, since an org sharing many records holds as many of them.
  * - `hist:<org>:<n>`: the org's field history, append-only, in chunks of HISTORY_CHUNK.
  * - `log:<n>`: the event log, append-only, in chunks of LOG_CHUNK.
  *
@@ -37,17 +40,24 @@ export const CORE = 'core';
 export const REV = 'rev';
 export const orgPart = (org: string) => `org:${org}`;
 export const bucketPart = (org: string, bucket: string) => `rec:${org}:${bucket}`;
+export const pnrcPart = (org: string, bucket: string) => `pnrc:${org}:${bucket}`;
 export const historyPart = (org: string, chunk: number) => `hist:${org}:${chunk}`;
 export const logPart = (chunk: number) => `log:${chunk}`;
 
-export type OrgRow = Omit<OrgState, 'records' | 'history'>;
+export type OrgRow = Omit<OrgState, 'records' | 'recordConnections' | 'history' | 'shareIndex'>;
 /** `seq[i]` is the rank of `records[i]` in its org's `records` object. */
 export interface BucketRow {
   seq: number[];
   records: SObjectRecord[];
 }
+export interface PnrcBucketRow {
+  seq: number[];
+  pnrcs: PartnerNetworkRecordConnection[];
+}
 export interface OrgLayoutRow {
   buckets: string[];
+  /** The org's PNRC buckets (absent in database version 3, which kept PNRCs in the org row). */
+  pnrcs?: string[];
   historyLength: number;
 }
 export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
@@ -76,16 +86,24 @@ export interface CheckpointData {
 /** What persistence must rewrite: the shape of `Sandbox.takeDirty()`. */
 export interface Dirty {
   records: Map<string, Set<string>>;
+  pnrcs: Map<string, Set<string>>;
   orgs: Set<string>;
 }
 
-interface OrgLayout {
+/** The saved buckets of one kind of row, and the rank of each member in its object's order. */
+interface Ranked {
   buckets: Set<string>;
-  historyLength: number;
-  /** Rank of every record in `org.records` order; new records get `nextSeq`. */
+  /** Rank of every member in key order; new members get `nextSeq`. */
   seq: Map<string, number>;
   nextSeq: number;
 }
+
+interface OrgLayout extends Ranked {
+  historyLength: number;
+  pnrcs: Ranked;
+}
+
+const newRanked = (): Ranked => ({ buckets: new Set(), seq: new Map(), nextSeq: 0 });
 
 /** What the rows on disk hold, so the next checkpoint writes only what differs. */
 export interface SavedLayout {
@@ -100,16 +118,21 @@ export interface Checkpoint {
   layout: SavedLayout;
 }
 
-export const emptyDirty = (): Dirty => ({ records: new Map(), orgs: new Set() });
+export const emptyDirty = (): Dirty => ({ records: new Map(), pnrcs: new Map(), orgs: new Set() });
+
+function mergeIds(into: Map<string, Set<string>>, from: Map<string, Set<string>>) {
+  for (const [org, ids] of from) {
+    const set = into.get(org);
+    if (!set) into.set(org, new Set(ids));
+    else for (const id of ids) set.add(id);
+  }
+}
 
 /** Adds `from` to `into` (keeping first-seen order) and returns `into`. */
 export function mergeDirty(into: Dirty, from: Dirty): Dirty {
   for (const org of from.orgs) into.orgs.add(org);
-  for (const [org, ids] of from.records) {
-    const set = into.records.get(org);
-    if (!set) into.records.set(org, new Set(ids));
-    else for (const id of ids) set.add(id);
-  }
+  mergeIds(into.records, from.records);
+  mergeIds(into.pnrcs, from.pnrcs);
   return into;
 }
 
@@ -134,23 +157,81 @@ export function bucketOf(id: string): string {
 
 const RANGE_BUCKET = /^(.{4})\.(\d+)$/;
 
-/** The records of one bucket as it is now, with their ranks. */
-function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
-  const row: BucketRow = { seq: [], records: [] };
+/** The members of one bucket as they are now, with their ranks. */
+function bucketMembers<T>(
+  bucket: string,
+  lay: Ranked,
+  get: (id: string) => T | undefined,
+  allIds: () => Iterable<string>,
+): { seq: number[]; items: T[] } {
+  const seq: number[] = [];
+  const items: T[] = [];
   const add = (id: string) => {
-    const rec = recordOf(org, id);
-    if (!rec) return;
+    const item = get(id);
+    if (item === undefined) return;
     let n = lay.seq.get(id);
     if (n === undefined) lay.seq.set(id, (n = lay.nextSeq++));
-    row.seq.push(n);
-    row.records.push(rec);
+    seq.push(n);
+    items.push(item);
   };
   const m = RANGE_BUCKET.exec(bucket);
   if (m) {
     const first = Number(m[2]) * BUCKET_SIZE;
     for (let c = first; c < first + BUCKET_SIZE; c++) add(m[1] + String(c).padStart(11, '0'));
-  } else for (const id of recordIds(org)) if (bucketOf(id) === bucket) add(id);
-  return row;
+  } else for (const id of allIds()) if (bucketOf(id) === bucket) add(id);
+  return { seq, items };
+}
+
+function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
+  const { seq, items } = bucketMembers(
+    bucket,
+    lay,
+    (id) => recordOf(org, id),
+    () => recordIds(org),
+  );
+  return { seq, records: items };
+}
+
+function pnrcRow(org: OrgState, bucket: string, lay: Ranked): PnrcBucketRow {
+  const pnrcs = org.recordConnections;
+  const { seq, items } = bucketMembers(
+    bucket,
+    lay,
+    (id) => (Object.hasOwn(pnrcs, id) ? pnrcs[id] : undefined),
+    () => Object.keys(pnrcs),
+  );
+  return { seq, pnrcs: items };
+}
+
+/** Every PNRC row of one org, from scratch. */
+function splitPnrcs(
+  id: string,
+  pnrcs: Record<string, PartnerNetworkRecordConnection>,
+  copy: Copy,
+  parts: CheckpointPart[],
+): Ranked {
+  const lay = newRanked();
+  const rows = new Map<string, PnrcBucketRow>();
+  for (const key in pnrcs) {
+    const b = bucketOf(key);
+    let row = rows.get(b);
+    if (!row) rows.set(b, (row = { seq: [], pnrcs: [] }));
+    lay.seq.set(key, lay.nextSeq);
+    row.seq.push(lay.nextSeq++);
+    row.pnrcs.push(pnrcs[key]!);
+  }
+  for (const [b, row] of rows) {
+    lay.buckets.add(b);
+    parts.push({ part: pnrcPart(id, b), data: copy(row) });
+  }
+  return lay;
+}
+
+/** The org row: what is not kept in buckets or chunks, nor derived. */
+function orgRowOf(org: OrgState): OrgRow {
+  // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
+  const { records: _r, history: _h, shareIndex: _s, recordConnections: _p, ...rest } = org;
+  return rest;
 }
 
 type Copy = <T>(v: T) => T;
@@ -162,10 +243,9 @@ function newRev(): string {
 
 /** Every row of one org, from scratch. */
 function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]): OrgLayout {
-  // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
-  const { records, history, shareIndex: _s, ...rest } = org;
-  parts.push({ part: orgPart(id), data: copy(rest) });
-  const lay: OrgLayout = { buckets: new Set(), historyLength: 0, seq: new Map(), nextSeq: 0 };
+  const { records, history } = org;
+  parts.push({ part: orgPart(id), data: copy(orgRowOf(org)) });
+  const lay: OrgLayout = { ...newRanked(), historyLength: 0, pnrcs: newRanked() };
   const rows = new Map<string, BucketRow>();
   for (const rec of eachRecord({ records } as OrgState)) {
     const b = bucketOf(rec.Id);
@@ -179,6 +259,7 @@ function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]
     lay.buckets.add(b);
     parts.push({ part: bucketPart(id, b), data: copy(row) });
   }
+  lay.pnrcs = splitPnrcs(id, org.recordConnections, copy, parts);
   pushHistory(id, history, 0, lay, copy, parts);
   return lay;
 }
@@ -199,13 +280,18 @@ function pushHistory(
   lay.historyLength = history.length;
 }
 
+const layoutRowOf = (lay: OrgLayout): OrgLayoutRow => ({
+  buckets: [...lay.buckets].sort(),
+  pnrcs: [...lay.pnrcs.buckets].sort(),
+  historyLength: lay.historyLength,
+});
+
 const chunks = (length: number, size: number) => Math.ceil(length / size);
 
 function coreOf(s: SandboxState, layout: SavedLayout, copy: Copy): CoreState {
   const { orgs: _orgs, log, ...rest } = s;
   const rows: Record<string, OrgLayoutRow> = {};
-  for (const [id, lay] of layout.orgs)
-    rows[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
+  for (const [id, lay] of layout.orgs) rows[id] = layoutRowOf(lay);
   return { ...copy(rest), logLength: log.length, layout: rows };
 }
 
@@ -273,9 +359,23 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
       base.orgs.set(id, splitOrg(id, org, copy, parts));
       continue;
     }
-    if (dirty.orgs.has(id)) {
-      const { records: _r, history: _h, shareIndex: _s, ...rest } = org;
-      parts.push({ part: orgPart(id), data: copy(rest) });
+    if (dirty.orgs.has(id)) parts.push({ part: orgPart(id), data: copy(orgRowOf(org)) });
+    const pids = dirty.pnrcs.get(id);
+    if (pids?.size) {
+      const pl = lay.pnrcs;
+      const touched = new Set<string>();
+      for (const pid of pids) {
+        if (!Object.hasOwn(org.recordConnections, pid)) pl.seq.delete(pid);
+        else if (!pl.seq.has(pid)) pl.seq.set(pid, pl.nextSeq++);
+        touched.add(bucketOf(pid));
+      }
+      for (const b of touched) {
+        const row = pnrcRow(org, b, pl);
+        if (row.pnrcs.length) {
+          pl.buckets.add(b);
+          parts.push({ part: pnrcPart(id, b), data: copy(row) });
+        } else if (pl.buckets.delete(b)) drop.push(pnrcPart(id, b));
+      }
     }
     const ids = dirty.records.get(id);
     if (ids?.size) {
@@ -302,6 +402,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
   for (const [id, lay] of base.orgs) {
     if (Object.hasOwn(s.orgs, id)) continue;
     drop.push(orgPart(id), ...[...lay.buckets].map((b) => bucketPart(id, b)));
+    drop.push(...[...lay.pnrcs.buckets].map((b) => pnrcPart(id, b)));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       drop.push(historyPart(id, c));
     base.orgs.delete(id);
@@ -332,6 +433,7 @@ function namesOf(core: CoreState): Set<string> {
     const lay = core.layout[id];
     if (!lay) continue;
     for (const b of lay.buckets) names.add(bucketPart(id, b));
+    for (const b of lay.pnrcs ?? []) names.add(pnrcPart(id, b));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       names.add(historyPart(id, c));
   }
@@ -366,12 +468,30 @@ export function restoreCheckpoint(
     const row = byPart.get(orgPart(id)) as OrgRow | undefined;
     const lr = layoutRows[id];
     if (!row || !lr) throw new CorruptCheckpointError(`The saved sandbox lacks org "${id}".`);
+    if (!lr.pnrcs)
+      throw new CorruptCheckpointError(`The saved sandbox lacks the shares' layout of "${id}".`);
+    const pl: Ranked = { buckets: new Set(lr.pnrcs), seq: new Map(), nextSeq: 0 };
     const lay: OrgLayout = {
       buckets: new Set(lr.buckets),
       historyLength: lr.historyLength,
       seq: new Map(),
       nextSeq: 0,
+      pnrcs: pl,
     };
+    const rankedP: [number, PartnerNetworkRecordConnection][] = [];
+    for (const b of lr.pnrcs) {
+      const bucket = byPart.get(pnrcPart(id, b)) as PnrcBucketRow | undefined;
+      if (!bucket)
+        throw new CorruptCheckpointError(`The saved sandbox lacks shares ${b} of org "${id}".`);
+      bucket.pnrcs.forEach((p, i) => rankedP.push([bucket.seq[i]!, p]));
+    }
+    rankedP.sort((a, b) => a[0] - b[0]);
+    const recordConnections: Record<string, PartnerNetworkRecordConnection> = {};
+    for (const [n, p] of rankedP) {
+      pl.seq.set(p.Id, n);
+      recordConnections[p.Id] = p;
+    }
+    pl.nextSeq = rankedP.length ? rankedP[rankedP.length - 1]![0] + 1 : 0;
     const ranked: [number, SObjectRecord][] = [];
     for (const b of lr.buckets) {
       const bucket = byPart.get(bucketPart(id, b)) as BucketRow | undefined;
@@ -393,7 +513,7 @@ export function restoreCheckpoint(
     if (history.length < lr.historyLength)
       throw new CorruptCheckpointError(`The saved history of org "${id}" is cut short.`);
     history.length = lr.historyLength;
-    orgs[id] = { ...row, records, history, shareIndex: {} } as OrgState;
+    orgs[id] = { ...row, records, recordConnections, history, shareIndex: {} } as OrgState;
     indexShares(orgs[id]);
     layout.orgs.set(id, lay);
   }
@@ -410,9 +530,9 @@ export function restoreCheckpoint(
 
 /**
  * Database v2→v3: each whole-org row becomes an org row, record buckets and history chunks,
- * and core gains the layout; null when there is no v2 checkpoint to convert. (The next
- * layout change needs a new database version, and this must then keep writing v3 rows: freeze
- * a copy of splitOrg for it as layoutV2.ts froze v2.)
+ * and core gains the layout; null when there is no v2 checkpoint to convert. It writes
+ * today's rows (splitOrg), which every later upgrade (upgradeV3Rows) leaves as they are, so
+ * a layout change needs a new database version whose upgrade skips rows already cut its way.
  */
 export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[] | null {
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
@@ -426,8 +546,38 @@ export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[]
     // Rows a v1 database was upgraded into hold the tables of the format they migrated to.
     const records = isRecordMap(org.records) ? tablesOf(Object.values(org.records)) : org.records;
     const lay = splitOrg(id, { ...org, records, history: org.history ?? [] }, same, parts);
-    layout[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
+    layout[id] = layoutRowOf(lay);
   }
+  parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
+  return parts;
+}
+
+/**
+ * Database v3→v4: each org row's PartnerNetworkRecordConnections move into PNRC buckets and
+ * core's layout names them; null when there is nothing to convert. Rows already cut this way
+ * (as the v2→v3 upgrade now writes them) are left as they are.
+ */
+export function upgradeV3Rows(rows: readonly CheckpointPart[]): CheckpointPart[] | null {
+  const byPart = new Map(rows.map((r) => [r.part, r.data]));
+  const core = byPart.get(CORE) as CoreState | undefined;
+  if (!core?.layout) return null;
+  const parts: CheckpointPart[] = [];
+  const layout: Record<string, OrgLayoutRow> = {};
+  let changed = false;
+  for (const [id, lr] of Object.entries(core.layout)) {
+    const org = byPart.get(orgPart(id)) as
+      (OrgRow & { recordConnections?: Record<string, PartnerNetworkRecordConnection> }) | undefined;
+    if (lr.pnrcs || !org) {
+      layout[id] = lr;
+      continue;
+    }
+    changed = true;
+    const { recordConnections = {}, ...rest } = org;
+    parts.push({ part: orgPart(id), data: rest });
+    const pl = splitPnrcs(id, recordConnections, same, parts);
+    layout[id] = { ...lr, pnrcs: [...pl.buckets].sort() };
+  }
+  if (!changed) return null;
   parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
   return parts;
 }
