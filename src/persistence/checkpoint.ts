@@ -6,6 +6,8 @@ import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
 import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../engine/state/recordConnection.ts';
+import type { Message } from '../engine/state/network.ts';
+import { byDue } from '../engine/sim/dueQueue.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
 import type { CoreStateV2 } from './layoutV2.ts';
 
@@ -14,9 +16,13 @@ import type { CoreStateV2 } from './layoutV2.ts';
  * rewrites only what changed (IndexedDB's put clones its value on the main thread, so every
  * byte written is a byte the page waits for):
  *
- * - `core`: the state without orgs and log (clock, settings, network with the messages in
- *   flight, counters), the log length and each org's layout (its bucket names and history
- *   length), so a reader knows every row it must find; rewritten by every checkpoint.
+ * - `core`: the state without orgs, log and messages in flight (clock, settings, network
+ *   channels, counters), the log length, each org's layout (its bucket names and history
+ *   length) and the queue's bucket names, so a reader knows every row it must find;
+ *   rewritten by every checkpoint.
+ * - `msg:<n>`: the messages in flight whose `seq` lies in [n × QUEUE_BUCKET, (n + 1) ×
+ *   QUEUE_BUCKET). A queued message never changes (a retry queues it again under a new seq)
+ *   and seqs only grow, so a bucket's count and seq sum tell exactly whether it changed.
  * - `rev`: a random id of the checkpoint. An incremental write names the rev it builds on and
  *   is refused when the rows on disk are another's (another tab saved meanwhile).
  * - `org:<id>`: the OrgState without `records`, `recordConnections` and `history`.
@@ -33,6 +39,7 @@ import type { CoreStateV2 } from './layoutV2.ts';
 export const LOG_CHUNK = 5000;
 export const HISTORY_CHUNK = 5000;
 export const BUCKET_SIZE = 500;
+export const QUEUE_BUCKET = 250;
 /** Buckets for ids outside the engine's pattern (none today): a hash of the id picks one. */
 export const HASH_BUCKETS = 16;
 
@@ -43,6 +50,7 @@ export const bucketPart = (org: string, bucket: string) => `rec:${org}:${bucket}
 export const pnrcPart = (org: string, bucket: string) => `pnrc:${org}:${bucket}`;
 export const historyPart = (org: string, chunk: number) => `hist:${org}:${chunk}`;
 export const logPart = (chunk: number) => `log:${chunk}`;
+export const queuePart = (bucket: number) => `msg:${bucket}`;
 
 export type OrgRow = Omit<OrgState, 'records' | 'recordConnections' | 'history' | 'shareIndex'>;
 /** `seq[i]` is the rank of `records[i]` in its org's `records` object. */
@@ -63,6 +71,8 @@ export interface OrgLayoutRow {
 export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
   logLength: number;
   layout: Record<string, OrgLayoutRow>;
+  /** The queue's buckets; absent when core's network holds the queue (database v3). */
+  queueBuckets?: number[];
 };
 
 export interface CheckpointPart {
@@ -110,6 +120,49 @@ export interface SavedLayout {
   rev: string | null;
   logLength: number;
   orgs: Map<string, OrgLayout>;
+  /** Per queue bucket on disk: how many messages and the sum of their seqs. */
+  queue: Map<number, QueueSig>;
+}
+
+interface QueueSig {
+  count: number;
+  sum: number;
+}
+
+/** The messages in flight by bucket, with each bucket's signature. */
+function queueBuckets(queue: readonly Message[]) {
+  const out = new Map<number, QueueSig & { messages: Message[] }>();
+  for (const m of queue) {
+    const b = Math.floor(m.seq / QUEUE_BUCKET);
+    let e = out.get(b);
+    if (!e) out.set(b, (e = { count: 0, sum: 0, messages: [] }));
+    e.count++;
+    e.sum += m.seq;
+    e.messages.push(m);
+  }
+  return out;
+}
+
+/** Writes the queue buckets that differ from `saved` (all without it) and updates `saved`. */
+function splitQueue(
+  queue: readonly Message[],
+  saved: Map<number, QueueSig>,
+  copy: Copy,
+  parts: CheckpointPart[],
+  drop: string[],
+) {
+  const now = queueBuckets(queue);
+  for (const [b, e] of now) {
+    const was = saved.get(b);
+    if (was && was.count === e.count && was.sum === e.sum) continue;
+    saved.set(b, { count: e.count, sum: e.sum });
+    parts.push({ part: queuePart(b), data: copy(e.messages) });
+  }
+  for (const b of [...saved.keys()])
+    if (!now.has(b)) {
+      saved.delete(b);
+      drop.push(queuePart(b));
+    }
 }
 
 export interface Checkpoint {
@@ -289,10 +342,16 @@ const layoutRowOf = (lay: OrgLayout): OrgLayoutRow => ({
 const chunks = (length: number, size: number) => Math.ceil(length / size);
 
 function coreOf(s: SandboxState, layout: SavedLayout, copy: Copy): CoreState {
-  const { orgs: _orgs, log, ...rest } = s;
+  const { orgs: _orgs, log, network, ...rest } = s;
   const rows: Record<string, OrgLayoutRow> = {};
   for (const [id, lay] of layout.orgs) rows[id] = layoutRowOf(lay);
-  return { ...copy(rest), logLength: log.length, layout: rows };
+  const { queue: _q, ...net } = network;
+  return {
+    ...copy({ ...rest, network: { ...net, queue: [] } }),
+    logLength: log.length,
+    layout: rows,
+    queueBuckets: [...layout.queue.keys()].sort((a, b) => a - b),
+  };
 }
 
 export interface TakeOptions {
@@ -322,9 +381,10 @@ export function takeCheckpoint(sb: Sandbox, opts: TakeOptions = {}): Checkpoint 
 /** Cuts a whole state into checkpoint rows. */
 export function splitState(s: SandboxState, copy: Copy = same): Checkpoint {
   const rev = newRev();
-  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map() };
+  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map(), queue: new Map() };
   const parts: CheckpointPart[] = [];
   for (const id of s.orgOrder) layout.orgs.set(id, splitOrg(id, s.orgs[id]!, copy, parts));
+  splitQueue(s.network.queue, layout.queue, copy, parts, []);
   for (let c = 0; c * LOG_CHUNK < s.log.length; c++)
     parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
   parts.unshift({ part: CORE, data: coreOf(s, layout, copy) }, { part: REV, data: rev });
@@ -414,6 +474,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
   for (let c = chunks(s.log.length, LOG_CHUNK); c < chunks(savedLog, LOG_CHUNK); c++)
     drop.push(logPart(c));
   base.logLength = s.log.length;
+  splitQueue(s.network.queue, base.queue, copy, parts, drop);
   const baseRev = base.rev;
   const rev = (base.rev = newRev());
   parts.unshift({ part: CORE, data: coreOf(s, base, copy) }, { part: REV, data: rev });
@@ -438,6 +499,7 @@ function namesOf(core: CoreState): Set<string> {
       names.add(historyPart(id, c));
   }
   for (let c = 0; c < chunks(core.logLength, LOG_CHUNK); c++) names.add(logPart(c));
+  for (const b of core.queueBuckets ?? []) names.add(queuePart(b));
   return names;
 }
 
@@ -455,14 +517,27 @@ export function restoreCheckpoint(
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
   const core = byPart.get(CORE) as CoreState | undefined;
   if (!core) return null;
-  const { logLength, layout: layoutRows, ...rest } = core;
+  const { logLength, layout: layoutRows, queueBuckets: qb, ...rest } = core;
   if (!layoutRows) throw new CorruptCheckpointError('The saved sandbox has no row layout.');
   const rev = byPart.get(REV);
   const layout: SavedLayout = {
     rev: typeof rev === 'string' ? rev : null,
     logLength,
     orgs: new Map(),
+    queue: new Map(),
   };
+  if (qb) {
+    const queue: Message[] = [];
+    for (const b of qb) {
+      const row = byPart.get(queuePart(b)) as Message[] | undefined;
+      if (!row) throw new CorruptCheckpointError(`The saved sandbox lacks messages ${b}.`);
+      for (const m of row) queue.push(m);
+    }
+    queue.sort(byDue);
+    // Signatures from the rows themselves: the next checkpoint rewrites what differs.
+    for (const [b, e] of queueBuckets(queue)) layout.queue.set(b, { count: e.count, sum: e.sum });
+    rest.network = { ...rest.network, queue };
+  }
   const orgs: Record<string, OrgState> = {};
   for (const id of core.orgOrder) {
     const row = byPart.get(orgPart(id)) as OrgRow | undefined;

@@ -7,6 +7,8 @@ import {
   CORE,
   orgPart,
   pnrcPart,
+  QUEUE_BUCKET,
+  queuePart,
   splitState,
   takeCheckpoint,
   type CheckpointPart,
@@ -19,26 +21,28 @@ import { connectedWorld, outcome, run } from './world.ts';
 const pnrcOrder = (s: SandboxState) =>
   s.orgOrder.map((id) => Object.keys(s.orgs[id]!.recordConnections));
 
-/** A world whose orgs share `n` Accounts, so each holds `n` PNRCs and more. */
+/** A world whose orgs share `n` Accounts (each holds `n` PNRCs), with `n` updates in flight. */
 function sharingWorld(n: number) {
   const s = S2S.create({ seed: 11 });
   const w = connectedWorld(s, n);
-  s.runUntilIdle();
   return { s, ...w };
 }
 
 /**
- * Today's rows cut back into database version 3's layout: each org row holds its PNRCs and
- * core's layout names no PNRC buckets (written out here so later layouts cannot hide a break).
+ * Today's rows cut back into database version 3's layout: each org row holds its PNRCs, core
+ * holds the messages in flight, and core's layout names no PNRC or queue buckets (written out
+ * here so later layouts cannot hide a break).
  */
 function asV3Rows(state: SandboxState): CheckpointPart[] {
   const parts = splitState(structuredClone(state)).data.parts;
   const out: CheckpointPart[] = [];
   for (const p of parts) {
-    if (p.part.startsWith('pnrc:')) continue;
+    if (p.part.startsWith('pnrc:') || p.part.startsWith('msg:')) continue;
     if (p.part === CORE) {
       const core = structuredClone(p.data) as CoreState;
       for (const lay of Object.values(core.layout)) delete lay.pnrcs;
+      delete core.queueBuckets;
+      core.network.queue = structuredClone(state.network.queue);
       out.push({ part: CORE, data: core });
     } else if (p.part.startsWith('org:')) {
       const id = p.part.slice(4);
@@ -126,6 +130,49 @@ describe('PartnerNetworkRecordConnection buckets', () => {
   });
 });
 
+describe('message queue buckets', () => {
+  it('keeps the messages in flight out of core, and rewrites only the buckets that changed', () => {
+    const { s } = sharingWorld(520);
+    expect(s.inFlight().length).toBeGreaterThan(QUEUE_BUCKET);
+    const first = takeCheckpoint(s.sandbox, { copy: true });
+    const core = first.data.parts[0]!.data as CoreState;
+    expect(core.network.queue).toEqual([]);
+    const all = first.data.parts.filter((p) => p.part.startsWith('msg:')).map((p) => p.part);
+    expect(all.length).toBeGreaterThan(1);
+    expect(core.queueBuckets!.map(queuePart)).toEqual(all);
+    s.sandbox.takeDirty();
+    const rows = new Map(first.data.parts.map((p) => [p.part, p.data]));
+    const apply = (cp: ReturnType<typeof takeCheckpoint>) => {
+      for (const p of cp.data.parts) rows.set(p.part, p.data);
+      for (const p of cp.data.drop) rows.delete(p);
+      return assembleCheckpoint([...rows].map(([part, data]) => ({ part, data })))!;
+    };
+
+    // Nothing moved: no message bucket is rewritten.
+    const idle = takeCheckpoint(s.sandbox, { base: first.layout, dirty: s.sandbox.takeDirty() });
+    expect(idle.data.parts.filter((p) => p.part.startsWith('msg:'))).toEqual([]);
+    expect(apply(idle)).toEqual(s.snapshot());
+
+    // The first messages arrive: their buckets are rewritten or dropped, the others kept.
+    const firstDue = Math.min(...s.inFlight().map((m) => m.dueAt));
+    s.sandbox.advance(firstDue - s.now);
+    const next = takeCheckpoint(s.sandbox, {
+      base: idle.layout,
+      dirty: s.sandbox.takeDirty(),
+      copy: true,
+    });
+    const changed = [
+      ...next.data.parts.map((p) => p.part).filter((p) => p.startsWith('msg:')),
+      ...next.data.drop.filter((p) => p.startsWith('msg:')),
+    ];
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(all.length);
+    const back = apply(next);
+    expect(back).toEqual(s.snapshot());
+    expect(S2S.restore(back).inFlight()).toEqual(s.inFlight());
+  });
+});
+
 describe('database upgrade v3 → v4', () => {
   it('opens a v3 sandbox, whose org rows hold their PNRCs, and restores it equal', async () => {
     const { s: live } = sharingWorld(520);
@@ -145,6 +192,7 @@ describe('database upgrade v3 → v4', () => {
 
     const back = await store.open('shared');
     expect(back.s2s.snapshot()).toEqual(saved);
+    expect(back.s2s.inFlight().length).toBeGreaterThan(0);
     expect(pnrcOrder(back.s2s.sandbox.state)).toEqual(pnrcOrder(saved));
     // Its rows are today's: the first autosave may write only what changes.
     expect(store.takeLayout(back.s2s)).not.toBeNull();
