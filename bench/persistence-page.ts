@@ -55,17 +55,13 @@ const IN_FLIGHT = 1_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * 10,000 Accounts shared with globex (each org holds a PartnerNetworkRecordConnection for
- * each), and 1,000 updates in flight on a 60 s link.
- */
-/**
- * 10,000 Accounts shared with globex (each org holds a PartnerNetworkRecordConnection for
- * each), then 1,000 updates in flight on a 60 s link.
+ * 10,000 records in acme, shared with globex (each org holds a PartnerNetworkRecordConnection
+ * for each), then 1,000 updates in flight on a 60 s link.
  */
 function build(): S2S {
   const s = S2S.create({ seed: 42 });
   const { A, aConn, ids } = connectedWorld(s, IN_FLIGHT);
-  let count = s.orgs().reduce((n, o) => n + s.records(o.id).length, 0);
+  let count = s.records('acme').length;
   const bulk: string[] = [];
   for (let i = 0; count < RECORDS; i++, count++) {
     const [id] = run(s, [
