@@ -4,7 +4,12 @@ import { eachRecord, hasRecord, recordIds, recordOf } from '../engine/org/record
 import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
-import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
+import type {
+  FieldHistoryEntry,
+  Notification,
+  OrgState,
+  SObjectRecord,
+} from '../engine/state/org.ts';
 import type { PartnerNetworkRecordConnection } from '../engine/state/recordConnection.ts';
 import type { Message } from '../engine/state/network.ts';
 import { byDue } from '../engine/sim/dueQueue.ts';
@@ -32,6 +37,9 @@ import type { CoreStateV2 } from './layoutV2.ts';
  * - `pnrc:<org>:<bucket>`: the org's PartnerNetworkRecordConnections, bucketed and ranked
  *   the same way by their ids, since an org sharing many records holds as many of them.
  * - `hist:<org>:<n>`: the org's field history, append-only, in chunks of HISTORY_CHUNK.
+ * - `note:<org>:<n>`: the org's notifications in chunks of NOTE_CHUNK (one per forwarded
+ *   record, so as many as its shares). The engine appends to the array or replaces it whole
+ *   (marking read), so a new array rewrites every chunk and a longer one the chunks it grew.
  * - `log:<n>`: the event log, append-only, in chunks of LOG_CHUNK.
  *
  * Log and history chunks are rewritten only from the last saved (partial) chunk on.
@@ -39,6 +47,7 @@ import type { CoreStateV2 } from './layoutV2.ts';
 export const LOG_CHUNK = 5000;
 export const HISTORY_CHUNK = 5000;
 export const BUCKET_SIZE = 500;
+export const NOTE_CHUNK = 500;
 export const QUEUE_BUCKET = 250;
 /** Buckets for ids outside the engine's pattern (none today): a hash of the id picks one. */
 export const HASH_BUCKETS = 16;
@@ -50,9 +59,13 @@ export const bucketPart = (org: string, bucket: string) => `rec:${org}:${bucket}
 export const pnrcPart = (org: string, bucket: string) => `pnrc:${org}:${bucket}`;
 export const historyPart = (org: string, chunk: number) => `hist:${org}:${chunk}`;
 export const logPart = (chunk: number) => `log:${chunk}`;
+export const notePart = (org: string, chunk: number) => `note:${org}:${chunk}`;
 export const queuePart = (bucket: number) => `msg:${bucket}`;
 
-export type OrgRow = Omit<OrgState, 'records' | 'recordConnections' | 'history' | 'shareIndex'>;
+export type OrgRow = Omit<
+  OrgState,
+  'records' | 'recordConnections' | 'history' | 'shareIndex' | 'notifications'
+>;
 /** `seq[i]` is the rank of `records[i]` in its org's `records` object. */
 export interface BucketRow {
   seq: number[];
@@ -67,6 +80,8 @@ export interface OrgLayoutRow {
   /** The org's PNRC buckets (absent in database version 3, which kept PNRCs in the org row). */
   pnrcs?: string[];
   historyLength: number;
+  /** How many notifications its chunks hold (absent when the org row holds them, v3). */
+  notifications?: number;
 }
 export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
   logLength: number;
@@ -111,6 +126,9 @@ interface Ranked {
 interface OrgLayout extends Ranked {
   historyLength: number;
   pnrcs: Ranked;
+  /** The notifications array saved and its length then; null rewrites every chunk. */
+  notes: Notification[] | null;
+  notesLength: number;
 }
 
 const newRanked = (): Ranked => ({ buckets: new Set(), seq: new Map(), nextSeq: 0 });
@@ -283,7 +301,14 @@ function splitPnrcs(
 /** The org row: what is not kept in buckets or chunks, nor derived. */
 function orgRowOf(org: OrgState): OrgRow {
   // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
-  const { records: _r, history: _h, shareIndex: _s, recordConnections: _p, ...rest } = org;
+  const {
+    records: _r,
+    history: _h,
+    shareIndex: _s,
+    recordConnections: _p,
+    notifications: _n,
+    ...rest
+  } = org;
   return rest;
 }
 
@@ -298,7 +323,13 @@ function newRev(): string {
 function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]): OrgLayout {
   const { records, history } = org;
   parts.push({ part: orgPart(id), data: copy(orgRowOf(org)) });
-  const lay: OrgLayout = { ...newRanked(), historyLength: 0, pnrcs: newRanked() };
+  const lay: OrgLayout = {
+    ...newRanked(),
+    historyLength: 0,
+    pnrcs: newRanked(),
+    notes: null,
+    notesLength: 0,
+  };
   const rows = new Map<string, BucketRow>();
   for (const rec of eachRecord({ records } as OrgState)) {
     const b = bucketOf(rec.Id);
@@ -314,7 +345,30 @@ function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]
   }
   lay.pnrcs = splitPnrcs(id, org.recordConnections, copy, parts);
   pushHistory(id, history, 0, lay, copy, parts);
+  pushNotes(id, org.notifications, lay, copy, parts, []);
   return lay;
+}
+
+/** The notification chunks that differ from what `lay` saved; updates `lay`. */
+function pushNotes(
+  id: string,
+  notes: Notification[],
+  lay: OrgLayout,
+  copy: Copy,
+  parts: CheckpointPart[],
+  drop: string[],
+) {
+  if (notes === lay.notes && notes.length === lay.notesLength) return;
+  const from = notes === lay.notes && notes.length > lay.notesLength ? lay.notesLength : 0;
+  for (let c = Math.floor(from / NOTE_CHUNK); c * NOTE_CHUNK < notes.length; c++)
+    parts.push({
+      part: notePart(id, c),
+      data: copy(notes.slice(c * NOTE_CHUNK, (c + 1) * NOTE_CHUNK)),
+    });
+  for (let c = chunks(notes.length, NOTE_CHUNK); c < chunks(lay.notesLength, NOTE_CHUNK); c++)
+    drop.push(notePart(id, c));
+  lay.notes = notes;
+  lay.notesLength = notes.length;
 }
 
 function pushHistory(
@@ -337,6 +391,7 @@ const layoutRowOf = (lay: OrgLayout): OrgLayoutRow => ({
   buckets: [...lay.buckets].sort(),
   pnrcs: [...lay.pnrcs.buckets].sort(),
   historyLength: lay.historyLength,
+  notifications: lay.notesLength,
 });
 
 const chunks = (length: number, size: number) => Math.ceil(length / size);
@@ -453,6 +508,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
         } else if (lay.buckets.delete(b)) drop.push(bucketPart(id, b));
       }
     }
+    pushNotes(id, org.notifications, lay, copy, parts, drop);
     const saved = lay.historyLength;
     if (org.history.length === saved) continue;
     for (let c = chunks(org.history.length, HISTORY_CHUNK); c < chunks(saved, HISTORY_CHUNK); c++)
@@ -465,6 +521,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
     drop.push(...[...lay.pnrcs.buckets].map((b) => pnrcPart(id, b)));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       drop.push(historyPart(id, c));
+    for (let c = 0; c < chunks(lay.notesLength, NOTE_CHUNK); c++) drop.push(notePart(id, c));
     base.orgs.delete(id);
   }
   const savedLog = base.logLength;
@@ -497,6 +554,7 @@ function namesOf(core: CoreState): Set<string> {
     for (const b of lay.pnrcs ?? []) names.add(pnrcPart(id, b));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       names.add(historyPart(id, c));
+    for (let c = 0; c < chunks(lay.notifications ?? 0, NOTE_CHUNK); c++) names.add(notePart(id, c));
   }
   for (let c = 0; c < chunks(core.logLength, LOG_CHUNK); c++) names.add(logPart(c));
   for (const b of core.queueBuckets ?? []) names.add(queuePart(b));
@@ -552,6 +610,8 @@ export function restoreCheckpoint(
       seq: new Map(),
       nextSeq: 0,
       pnrcs: pl,
+      notes: null,
+      notesLength: 0,
     };
     const rankedP: [number, PartnerNetworkRecordConnection][] = [];
     for (const b of lr.pnrcs) {
@@ -588,7 +648,30 @@ export function restoreCheckpoint(
     if (history.length < lr.historyLength)
       throw new CorruptCheckpointError(`The saved history of org "${id}" is cut short.`);
     history.length = lr.historyLength;
-    orgs[id] = { ...row, records, recordConnections, history, shareIndex: {} } as OrgState;
+    let notifications = (row as Partial<OrgState>).notifications ?? [];
+    if (lr.notifications !== undefined) {
+      notifications = [];
+      for (let c = 0; c < chunks(lr.notifications, NOTE_CHUNK); c++) {
+        const chunk = byPart.get(notePart(id, c)) as Notification[] | undefined;
+        if (!chunk)
+          throw new CorruptCheckpointError(
+            `The saved sandbox lacks notifications ${c} of "${id}".`,
+          );
+        for (const n of chunk) notifications.push(n);
+      }
+      if (notifications.length !== lr.notifications)
+        throw new CorruptCheckpointError(`The saved notifications of org "${id}" are cut short.`);
+      lay.notes = notifications;
+      lay.notesLength = notifications.length;
+    }
+    orgs[id] = {
+      ...row,
+      records,
+      recordConnections,
+      history,
+      notifications,
+      shareIndex: {},
+    } as OrgState;
     indexShares(orgs[id]);
     layout.orgs.set(id, lay);
   }

@@ -5,6 +5,8 @@ import type { SandboxState } from '../../../src/engine/state/sandboxState.ts';
 import {
   assembleCheckpoint,
   CORE,
+  NOTE_CHUNK,
+  notePart,
   orgPart,
   pnrcPart,
   QUEUE_BUCKET,
@@ -37,17 +39,20 @@ function asV3Rows(state: SandboxState): CheckpointPart[] {
   const parts = splitState(structuredClone(state)).data.parts;
   const out: CheckpointPart[] = [];
   for (const p of parts) {
-    if (p.part.startsWith('pnrc:') || p.part.startsWith('msg:')) continue;
+    if (['pnrc:', 'msg:', 'note:'].some((k) => p.part.startsWith(k))) continue;
     if (p.part === CORE) {
       const core = structuredClone(p.data) as CoreState;
-      for (const lay of Object.values(core.layout)) delete lay.pnrcs;
+      for (const lay of Object.values(core.layout)) {
+        delete lay.pnrcs;
+        delete lay.notifications;
+      }
       delete core.queueBuckets;
       core.network.queue = structuredClone(state.network.queue);
       out.push({ part: CORE, data: core });
     } else if (p.part.startsWith('org:')) {
       const id = p.part.slice(4);
-      const pnrcs = structuredClone(state.orgs[id]!.recordConnections);
-      out.push({ part: p.part, data: { ...(p.data as object), recordConnections: pnrcs } });
+      const { recordConnections, notifications } = structuredClone(state.orgs[id]!);
+      out.push({ part: p.part, data: { ...(p.data as object), recordConnections, notifications } });
     } else out.push(p);
   }
   return out;
@@ -170,6 +175,45 @@ describe('message queue buckets', () => {
     const back = apply(next);
     expect(back).toEqual(s.snapshot());
     expect(S2S.restore(back).inFlight()).toEqual(s.inFlight());
+  });
+});
+
+describe('notification chunks', () => {
+  it('rewrites only the chunks that grew, and every chunk when the array is replaced (marked read)', () => {
+    const state = sharingWorld(3).s.snapshot();
+    const note = {
+      at: 1,
+      to: Object.keys(state.orgs.acme!.users)[0]!,
+      connectionId: null,
+      kind: 'recordsForwarded' as const,
+      text: 'n',
+    };
+    const notes = state.orgs.acme!.notifications;
+    for (let i = 0; notes.length < 2 * NOTE_CHUNK + 10; i++) notes.push({ ...note, at: i });
+    const sb = S2S.restore(structuredClone(state)).sandbox;
+    const first = takeCheckpoint(sb, { copy: true });
+    const org = first.data.parts.find((p) => p.part === orgPart('acme'))!.data as object;
+    expect(org).not.toHaveProperty('notifications');
+    const rows = new Map(first.data.parts.map((p) => [p.part, p.data]));
+    const apply = (cp: ReturnType<typeof takeCheckpoint>) => {
+      for (const p of cp.data.parts) rows.set(p.part, p.data);
+      for (const p of cp.data.drop) rows.delete(p);
+      return assembleCheckpoint([...rows].map(([part, data]) => ({ part, data })))!;
+    };
+    const noteRows = (cp: ReturnType<typeof takeCheckpoint>) =>
+      cp.data.parts.map((p) => p.part).filter((p) => p.startsWith('note:acme:'));
+    sb.takeDirty();
+
+    sb.state.orgs.acme!.notifications.push({ ...note, at: 99_999 });
+    const grown = takeCheckpoint(sb, { base: first.layout, dirty: sb.takeDirty(), copy: true });
+    expect(noteRows(grown)).toEqual([notePart('acme', 2)]);
+    expect(apply(grown)).toEqual(sb.snapshot());
+
+    const acme = sb.state.orgs.acme!;
+    acme.notifications = acme.notifications.map((n) => ({ ...n, read: true }));
+    const read = takeCheckpoint(sb, { base: grown.layout, dirty: sb.takeDirty(), copy: true });
+    expect(noteRows(read)).toEqual([0, 1, 2].map((c) => notePart('acme', c)));
+    expect(apply(read)).toEqual(sb.snapshot());
   });
 });
 
