@@ -56,7 +56,7 @@ export async function runPersistenceBench(): Promise<BenchResult[]> {
         { note: 'first save of a sandbox not opened from the store, after an error, another tab' },
       ),
       row(
-        'checkpoint: incremental, nothing dirty (core with the messages in flight) vs full save block',
+        'checkpoint: incremental, nothing dirty (core and rev) vs full save block',
         r.idleBlockMs,
         'ms',
         r.saveBlockMs,
