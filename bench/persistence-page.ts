@@ -1,7 +1,7 @@
 import { eachRecord, recordIds } from '../src/engine/org/recordCopies.ts';
 /**
- * Runs in Chromium (served by Vite): saves and restores a sandbox of 10,000 records with
- * 1,000 messages in flight, runs autosave beside a live simulation, and measures a plain
+ * Runs in Chromium (served by Vite): saves and restores a sandbox of 10,000 shared records
+ * with 1,000 messages in flight, runs autosave beside a live simulation, and measures a plain
  * Dexie bulkPut of the same records in the same run as the baseline.
  */
 import { Dexie } from 'dexie';
@@ -13,6 +13,8 @@ import { connectedWorld, run } from '../tests/unit/persistence/world.ts';
 
 export interface PersistenceFigures {
   records: number;
+  /** PartnerNetworkRecordConnections across the orgs. */
+  shares: number;
   inFlight: number;
   logEntries: number;
   buildMs: number;
@@ -52,12 +54,17 @@ const RECORDS = 10_000;
 const IN_FLIGHT = 1_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * 10,000 records in acme, shared with globex (each org holds a PartnerNetworkRecordConnection
+ * for each), then 1,000 updates in flight on a 60 s link.
+ */
 function build(): S2S {
   const s = S2S.create({ seed: 42 });
-  const { A } = connectedWorld(s, IN_FLIGHT);
-  let count = s.orgs().reduce((n, o) => n + s.records(o.id).length, 0);
-  for (let i = 0; count < RECORDS; i++, count++)
-    run(s, [
+  const { A, aConn, ids } = connectedWorld(s, IN_FLIGHT);
+  let count = s.records('acme').length;
+  const bulk: string[] = [];
+  for (let i = 0; count < RECORDS; i++, count++) {
+    const [id] = run(s, [
       {
         type: 'record.create',
         org: 'acme',
@@ -66,6 +73,22 @@ function build(): S2S {
         values: { Name: `Bulk ${i}`, Phone: '555-0100' },
       },
     ]);
+    bulk.push(id!);
+  }
+  for (let i = 0; i < bulk.length; i += 500)
+    run(s, [
+      {
+        type: 'record.forward',
+        org: 'acme',
+        as: A,
+        recordIds: bulk.slice(i, i + 500),
+        connectionIds: [aConn],
+      },
+    ]);
+  // Every share accepted and every earlier update applied; then the updates in flight.
+  s.runUntilIdle();
+  for (const id of ids)
+    run(s, [{ type: 'record.update', org: 'acme', as: A, id, values: { Phone: `556-${id}` } }]);
   return s;
 }
 
@@ -119,6 +142,10 @@ async function main(): Promise<PersistenceFigures> {
   const state = s.sandbox.state;
   const records = state.orgOrder.reduce((n, id) => n + recordIds(state.orgs[id]!).length, 0);
   const inFlight = s.inFlight().length;
+  const shares = state.orgOrder.reduce(
+    (n, id) => n + Object.keys(state.orgs[id]!.recordConnections).length,
+    0,
+  );
   const snapshotMs = median(
     await Promise.all([0, 1, 2].map(async () => (await time(() => s.snapshot()))[0])),
   );
@@ -254,6 +281,7 @@ async function main(): Promise<PersistenceFigures> {
 
   return {
     records,
+    shares,
     inFlight,
     logEntries: state.log.length,
     buildMs,

@@ -34,6 +34,15 @@ export interface SandboxOptions {
 
 const ORG_TAGS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
+/** What `takeDirty` hands over: ids by org, and orgs whose other parts changed. */
+export interface EngineDirty {
+  records: Map<string, Set<string>>;
+  pnrcs: Map<string, Set<string>>;
+  orgs: Set<string>;
+}
+
+const newDirty = (): EngineDirty => ({ records: new Map(), pnrcs: new Map(), orgs: new Set() });
+
 /**
  * The engine's shell: takes commands, asks the rules for plans, applies them, and runs the
  * virtual clock that delivers messages. Deterministic: same seed and commands, same log.
@@ -46,8 +55,11 @@ export class Sandbox {
   version = 0;
   /** Whether to record changed records for `takeDirty`; the first call turns it on. */
   private trackChanges = false;
-  /** What changed since persistence last asked: records by org, and orgs whose other parts changed. */
-  private dirty = { records: new Map<string, Set<string>>(), orgs: new Set<string>() };
+  /**
+   * What changed since persistence last asked: records and PartnerNetworkRecordConnections by
+   * org, and orgs whose other parts changed.
+   */
+  private dirty = newDirty();
   /**
    * Whether the sync kernel (src/engine/kernel) applies plain edits and updates at once
    * instead of through plans. Both give the same state and log, which a property test
@@ -129,15 +141,16 @@ export class Sandbox {
    * record ids per org (put, edited or deleted) and orgs whose other parts changed. Tracking
    * starts with the first call, which reports every org and record.
    */
-  takeDirty(): { records: Map<string, Set<string>>; orgs: Set<string> } {
+  takeDirty(): EngineDirty {
     const d = this.dirty;
-    this.dirty = { records: new Map(), orgs: new Set() };
+    this.dirty = newDirty();
     if (!this.trackChanges) {
       // Nothing was tracked before the first call: report everything once.
       this.trackChanges = true;
       for (const id of this.state.orgOrder) {
         d.orgs.add(id);
         d.records.set(id, new Set(recordIds(this.state.orgs[id]!)));
+        d.pnrcs.set(id, new Set(Object.keys(this.state.orgs[id]!.recordConnections)));
       }
     }
     return d;
@@ -157,6 +170,14 @@ export class Sandbox {
 
   noteShare(org: string, id: string, removed: boolean) {
     this.shareChanges.push({ org, id, removed });
+  }
+
+  /** Notes a PartnerNetworkRecordConnection a plan put or deleted, for the next `takeDirty`. */
+  touchPnrc(org: string, id: string) {
+    if (!this.trackChanges) return;
+    let set = this.dirty.pnrcs.get(org);
+    if (!set) this.dirty.pnrcs.set(org, (set = new Set()));
+    set.add(id);
   }
 
   /** Notes a record a plan put, edited or deleted, for the next `takeDirty`. */

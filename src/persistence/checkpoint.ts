@@ -4,7 +4,15 @@ import { eachRecord, hasRecord, recordIds, recordOf } from '../engine/org/record
 import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
-import type { FieldHistoryEntry, OrgState, SObjectRecord } from '../engine/state/org.ts';
+import type {
+  FieldHistoryEntry,
+  Notification,
+  OrgState,
+  SObjectRecord,
+} from '../engine/state/org.ts';
+import type { PartnerNetworkRecordConnection } from '../engine/state/recordConnection.ts';
+import type { Message } from '../engine/state/network.ts';
+import { byDue } from '../engine/sim/dueQueue.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
 import type { CoreStateV2 } from './layoutV2.ts';
 
@@ -13,16 +21,25 @@ import type { CoreStateV2 } from './layoutV2.ts';
  * rewrites only what changed (IndexedDB's put clones its value on the main thread, so every
  * byte written is a byte the page waits for):
  *
- * - `core`: the state without orgs and log (clock, settings, network with the messages in
- *   flight, counters), the log length and each org's layout (its bucket names and history
- *   length), so a reader knows every row it must find; rewritten by every checkpoint.
+ * - `core`: the state without orgs, log and messages in flight (clock, settings, network
+ *   channels, counters), the log length, each org's layout (its bucket names and history
+ *   length) and the queue's bucket names, so a reader knows every row it must find;
+ *   rewritten by every checkpoint.
+ * - `msg:<n>`: the messages in flight whose `seq` lies in [n × QUEUE_BUCKET, (n + 1) ×
+ *   QUEUE_BUCKET). A queued message never changes (a retry queues it again under a new seq)
+ *   and seqs only grow, so a bucket's count and seq sum tell exactly whether it changed.
  * - `rev`: a random id of the checkpoint. An incremental write names the rev it builds on and
  *   is refused when the rows on disk are another's (another tab saved meanwhile).
- * - `org:<id>`: the OrgState without `records` and `history`.
+ * - `org:<id>`: the OrgState without `records`, `recordConnections` and `history`.
  * - `rec:<org>:<bucket>`: about BUCKET_SIZE records (see bucketOf), with each record's rank
  *   in the org's `records` object, so a restore rebuilds the object in its original key order
  *   (the engine iterates it, and the order decides the order of messages it sends).
+ * - `pnrc:<org>:<bucket>`: the org's PartnerNetworkRecordConnections, bucketed and ranked
+ *   the same way by their ids, since an org sharing many records holds as many of them.
  * - `hist:<org>:<n>`: the org's field history, append-only, in chunks of HISTORY_CHUNK.
+ * - `note:<org>:<n>`: the org's notifications in chunks of NOTE_CHUNK (one per forwarded
+ *   record, so as many as its shares). The engine appends to the array or replaces it whole
+ *   (marking read), so a new array rewrites every chunk and a longer one the chunks it grew.
  * - `log:<n>`: the event log, append-only, in chunks of LOG_CHUNK.
  *
  * Log and history chunks are rewritten only from the last saved (partial) chunk on.
@@ -30,6 +47,8 @@ import type { CoreStateV2 } from './layoutV2.ts';
 export const LOG_CHUNK = 5000;
 export const HISTORY_CHUNK = 5000;
 export const BUCKET_SIZE = 500;
+export const NOTE_CHUNK = 500;
+export const QUEUE_BUCKET = 250;
 /** Buckets for ids outside the engine's pattern (none today): a hash of the id picks one. */
 export const HASH_BUCKETS = 16;
 
@@ -37,22 +56,38 @@ export const CORE = 'core';
 export const REV = 'rev';
 export const orgPart = (org: string) => `org:${org}`;
 export const bucketPart = (org: string, bucket: string) => `rec:${org}:${bucket}`;
+export const pnrcPart = (org: string, bucket: string) => `pnrc:${org}:${bucket}`;
 export const historyPart = (org: string, chunk: number) => `hist:${org}:${chunk}`;
 export const logPart = (chunk: number) => `log:${chunk}`;
+export const notePart = (org: string, chunk: number) => `note:${org}:${chunk}`;
+export const queuePart = (bucket: number) => `msg:${bucket}`;
 
-export type OrgRow = Omit<OrgState, 'records' | 'history'>;
+export type OrgRow = Omit<
+  OrgState,
+  'records' | 'recordConnections' | 'history' | 'shareIndex' | 'notifications'
+>;
 /** `seq[i]` is the rank of `records[i]` in its org's `records` object. */
 export interface BucketRow {
   seq: number[];
   records: SObjectRecord[];
 }
+export interface PnrcBucketRow {
+  seq: number[];
+  pnrcs: PartnerNetworkRecordConnection[];
+}
 export interface OrgLayoutRow {
   buckets: string[];
+  /** The org's PNRC buckets (absent in database version 3, which kept PNRCs in the org row). */
+  pnrcs?: string[];
   historyLength: number;
+  /** How many notifications its chunks hold (absent when the org row holds them, v3). */
+  notifications?: number;
 }
 export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
   logLength: number;
   layout: Record<string, OrgLayoutRow>;
+  /** The queue's buckets; absent when core's network holds the queue (database v3). */
+  queueBuckets?: number[];
 };
 
 export interface CheckpointPart {
@@ -76,22 +111,76 @@ export interface CheckpointData {
 /** What persistence must rewrite: the shape of `Sandbox.takeDirty()`. */
 export interface Dirty {
   records: Map<string, Set<string>>;
+  pnrcs: Map<string, Set<string>>;
   orgs: Set<string>;
 }
 
-interface OrgLayout {
+/** The saved buckets of one kind of row, and the rank of each member in its object's order. */
+interface Ranked {
   buckets: Set<string>;
-  historyLength: number;
-  /** Rank of every record in `org.records` order; new records get `nextSeq`. */
+  /** Rank of every member in key order; new members get `nextSeq`. */
   seq: Map<string, number>;
   nextSeq: number;
 }
+
+interface OrgLayout extends Ranked {
+  historyLength: number;
+  pnrcs: Ranked;
+  /** The notifications array saved and its length then; null rewrites every chunk. */
+  notes: Notification[] | null;
+  notesLength: number;
+}
+
+const newRanked = (): Ranked => ({ buckets: new Set(), seq: new Map(), nextSeq: 0 });
 
 /** What the rows on disk hold, so the next checkpoint writes only what differs. */
 export interface SavedLayout {
   rev: string | null;
   logLength: number;
   orgs: Map<string, OrgLayout>;
+  /** Per queue bucket on disk: how many messages and the sum of their seqs. */
+  queue: Map<number, QueueSig>;
+}
+
+interface QueueSig {
+  count: number;
+  sum: number;
+}
+
+/** The messages in flight by bucket, with each bucket's signature. */
+function queueBuckets(queue: readonly Message[]) {
+  const out = new Map<number, QueueSig & { messages: Message[] }>();
+  for (const m of queue) {
+    const b = Math.floor(m.seq / QUEUE_BUCKET);
+    let e = out.get(b);
+    if (!e) out.set(b, (e = { count: 0, sum: 0, messages: [] }));
+    e.count++;
+    e.sum += m.seq;
+    e.messages.push(m);
+  }
+  return out;
+}
+
+/** Writes the queue buckets that differ from `saved` (all without it) and updates `saved`. */
+function splitQueue(
+  queue: readonly Message[],
+  saved: Map<number, QueueSig>,
+  copy: Copy,
+  parts: CheckpointPart[],
+  drop: string[],
+) {
+  const now = queueBuckets(queue);
+  for (const [b, e] of now) {
+    const was = saved.get(b);
+    if (was && was.count === e.count && was.sum === e.sum) continue;
+    saved.set(b, { count: e.count, sum: e.sum });
+    parts.push({ part: queuePart(b), data: copy(e.messages) });
+  }
+  for (const b of [...saved.keys()])
+    if (!now.has(b)) {
+      saved.delete(b);
+      drop.push(queuePart(b));
+    }
 }
 
 export interface Checkpoint {
@@ -100,16 +189,21 @@ export interface Checkpoint {
   layout: SavedLayout;
 }
 
-export const emptyDirty = (): Dirty => ({ records: new Map(), orgs: new Set() });
+export const emptyDirty = (): Dirty => ({ records: new Map(), pnrcs: new Map(), orgs: new Set() });
+
+function mergeIds(into: Map<string, Set<string>>, from: Map<string, Set<string>>) {
+  for (const [org, ids] of from) {
+    const set = into.get(org);
+    if (!set) into.set(org, new Set(ids));
+    else for (const id of ids) set.add(id);
+  }
+}
 
 /** Adds `from` to `into` (keeping first-seen order) and returns `into`. */
 export function mergeDirty(into: Dirty, from: Dirty): Dirty {
   for (const org of from.orgs) into.orgs.add(org);
-  for (const [org, ids] of from.records) {
-    const set = into.records.get(org);
-    if (!set) into.records.set(org, new Set(ids));
-    else for (const id of ids) set.add(id);
-  }
+  mergeIds(into.records, from.records);
+  mergeIds(into.pnrcs, from.pnrcs);
   return into;
 }
 
@@ -134,23 +228,88 @@ export function bucketOf(id: string): string {
 
 const RANGE_BUCKET = /^(.{4})\.(\d+)$/;
 
-/** The records of one bucket as it is now, with their ranks. */
-function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
-  const row: BucketRow = { seq: [], records: [] };
+/** The members of one bucket as they are now, with their ranks. */
+function bucketMembers<T>(
+  bucket: string,
+  lay: Ranked,
+  get: (id: string) => T | undefined,
+  allIds: () => Iterable<string>,
+): { seq: number[]; items: T[] } {
+  const seq: number[] = [];
+  const items: T[] = [];
   const add = (id: string) => {
-    const rec = recordOf(org, id);
-    if (!rec) return;
+    const item = get(id);
+    if (item === undefined) return;
     let n = lay.seq.get(id);
     if (n === undefined) lay.seq.set(id, (n = lay.nextSeq++));
-    row.seq.push(n);
-    row.records.push(rec);
+    seq.push(n);
+    items.push(item);
   };
   const m = RANGE_BUCKET.exec(bucket);
   if (m) {
     const first = Number(m[2]) * BUCKET_SIZE;
     for (let c = first; c < first + BUCKET_SIZE; c++) add(m[1] + String(c).padStart(11, '0'));
-  } else for (const id of recordIds(org)) if (bucketOf(id) === bucket) add(id);
-  return row;
+  } else for (const id of allIds()) if (bucketOf(id) === bucket) add(id);
+  return { seq, items };
+}
+
+function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
+  const { seq, items } = bucketMembers(
+    bucket,
+    lay,
+    (id) => recordOf(org, id),
+    () => recordIds(org),
+  );
+  return { seq, records: items };
+}
+
+function pnrcRow(org: OrgState, bucket: string, lay: Ranked): PnrcBucketRow {
+  const pnrcs = org.recordConnections;
+  const { seq, items } = bucketMembers(
+    bucket,
+    lay,
+    (id) => (Object.hasOwn(pnrcs, id) ? pnrcs[id] : undefined),
+    () => Object.keys(pnrcs),
+  );
+  return { seq, pnrcs: items };
+}
+
+/** Every PNRC row of one org, from scratch. */
+function splitPnrcs(
+  id: string,
+  pnrcs: Record<string, PartnerNetworkRecordConnection>,
+  copy: Copy,
+  parts: CheckpointPart[],
+): Ranked {
+  const lay = newRanked();
+  const rows = new Map<string, PnrcBucketRow>();
+  for (const key in pnrcs) {
+    const b = bucketOf(key);
+    let row = rows.get(b);
+    if (!row) rows.set(b, (row = { seq: [], pnrcs: [] }));
+    lay.seq.set(key, lay.nextSeq);
+    row.seq.push(lay.nextSeq++);
+    row.pnrcs.push(pnrcs[key]!);
+  }
+  for (const [b, row] of rows) {
+    lay.buckets.add(b);
+    parts.push({ part: pnrcPart(id, b), data: copy(row) });
+  }
+  return lay;
+}
+
+/** The org row: what is not kept in buckets or chunks, nor derived. */
+function orgRowOf(org: OrgState): OrgRow {
+  // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
+  const {
+    records: _r,
+    history: _h,
+    shareIndex: _s,
+    recordConnections: _p,
+    notifications: _n,
+    ...rest
+  } = org;
+  return rest;
 }
 
 type Copy = <T>(v: T) => T;
@@ -162,10 +321,15 @@ function newRev(): string {
 
 /** Every row of one org, from scratch. */
 function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]): OrgLayout {
-  // The share index is derived: the sandbox rebuilds it (and it holds the PNRCs a second time).
-  const { records, history, shareIndex: _s, ...rest } = org;
-  parts.push({ part: orgPart(id), data: copy(rest) });
-  const lay: OrgLayout = { buckets: new Set(), historyLength: 0, seq: new Map(), nextSeq: 0 };
+  const { records, history } = org;
+  parts.push({ part: orgPart(id), data: copy(orgRowOf(org)) });
+  const lay: OrgLayout = {
+    ...newRanked(),
+    historyLength: 0,
+    pnrcs: newRanked(),
+    notes: null,
+    notesLength: 0,
+  };
   const rows = new Map<string, BucketRow>();
   for (const rec of eachRecord({ records } as OrgState)) {
     const b = bucketOf(rec.Id);
@@ -179,8 +343,32 @@ function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]
     lay.buckets.add(b);
     parts.push({ part: bucketPart(id, b), data: copy(row) });
   }
+  lay.pnrcs = splitPnrcs(id, org.recordConnections, copy, parts);
   pushHistory(id, history, 0, lay, copy, parts);
+  pushNotes(id, org.notifications, lay, copy, parts, []);
   return lay;
+}
+
+/** The notification chunks that differ from what `lay` saved; updates `lay`. */
+function pushNotes(
+  id: string,
+  notes: Notification[],
+  lay: OrgLayout,
+  copy: Copy,
+  parts: CheckpointPart[],
+  drop: string[],
+) {
+  if (notes === lay.notes && notes.length === lay.notesLength) return;
+  const from = notes === lay.notes && notes.length > lay.notesLength ? lay.notesLength : 0;
+  for (let c = Math.floor(from / NOTE_CHUNK); c * NOTE_CHUNK < notes.length; c++)
+    parts.push({
+      part: notePart(id, c),
+      data: copy(notes.slice(c * NOTE_CHUNK, (c + 1) * NOTE_CHUNK)),
+    });
+  for (let c = chunks(notes.length, NOTE_CHUNK); c < chunks(lay.notesLength, NOTE_CHUNK); c++)
+    drop.push(notePart(id, c));
+  lay.notes = notes;
+  lay.notesLength = notes.length;
 }
 
 function pushHistory(
@@ -199,14 +387,26 @@ function pushHistory(
   lay.historyLength = history.length;
 }
 
+const layoutRowOf = (lay: OrgLayout): OrgLayoutRow => ({
+  buckets: [...lay.buckets].sort(),
+  pnrcs: [...lay.pnrcs.buckets].sort(),
+  historyLength: lay.historyLength,
+  notifications: lay.notesLength,
+});
+
 const chunks = (length: number, size: number) => Math.ceil(length / size);
 
 function coreOf(s: SandboxState, layout: SavedLayout, copy: Copy): CoreState {
-  const { orgs: _orgs, log, ...rest } = s;
+  const { orgs: _orgs, log, network, ...rest } = s;
   const rows: Record<string, OrgLayoutRow> = {};
-  for (const [id, lay] of layout.orgs)
-    rows[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
-  return { ...copy(rest), logLength: log.length, layout: rows };
+  for (const [id, lay] of layout.orgs) rows[id] = layoutRowOf(lay);
+  const { queue: _q, ...net } = network;
+  return {
+    ...copy({ ...rest, network: { ...net, queue: [] } }),
+    logLength: log.length,
+    layout: rows,
+    queueBuckets: [...layout.queue.keys()].sort((a, b) => a - b),
+  };
 }
 
 export interface TakeOptions {
@@ -236,9 +436,10 @@ export function takeCheckpoint(sb: Sandbox, opts: TakeOptions = {}): Checkpoint 
 /** Cuts a whole state into checkpoint rows. */
 export function splitState(s: SandboxState, copy: Copy = same): Checkpoint {
   const rev = newRev();
-  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map() };
+  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map(), queue: new Map() };
   const parts: CheckpointPart[] = [];
   for (const id of s.orgOrder) layout.orgs.set(id, splitOrg(id, s.orgs[id]!, copy, parts));
+  splitQueue(s.network.queue, layout.queue, copy, parts, []);
   for (let c = 0; c * LOG_CHUNK < s.log.length; c++)
     parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
   parts.unshift({ part: CORE, data: coreOf(s, layout, copy) }, { part: REV, data: rev });
@@ -273,9 +474,23 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
       base.orgs.set(id, splitOrg(id, org, copy, parts));
       continue;
     }
-    if (dirty.orgs.has(id)) {
-      const { records: _r, history: _h, shareIndex: _s, ...rest } = org;
-      parts.push({ part: orgPart(id), data: copy(rest) });
+    if (dirty.orgs.has(id)) parts.push({ part: orgPart(id), data: copy(orgRowOf(org)) });
+    const pids = dirty.pnrcs.get(id);
+    if (pids?.size) {
+      const pl = lay.pnrcs;
+      const touched = new Set<string>();
+      for (const pid of pids) {
+        if (!Object.hasOwn(org.recordConnections, pid)) pl.seq.delete(pid);
+        else if (!pl.seq.has(pid)) pl.seq.set(pid, pl.nextSeq++);
+        touched.add(bucketOf(pid));
+      }
+      for (const b of touched) {
+        const row = pnrcRow(org, b, pl);
+        if (row.pnrcs.length) {
+          pl.buckets.add(b);
+          parts.push({ part: pnrcPart(id, b), data: copy(row) });
+        } else if (pl.buckets.delete(b)) drop.push(pnrcPart(id, b));
+      }
     }
     const ids = dirty.records.get(id);
     if (ids?.size) {
@@ -293,6 +508,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
         } else if (lay.buckets.delete(b)) drop.push(bucketPart(id, b));
       }
     }
+    pushNotes(id, org.notifications, lay, copy, parts, drop);
     const saved = lay.historyLength;
     if (org.history.length === saved) continue;
     for (let c = chunks(org.history.length, HISTORY_CHUNK); c < chunks(saved, HISTORY_CHUNK); c++)
@@ -302,8 +518,10 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
   for (const [id, lay] of base.orgs) {
     if (Object.hasOwn(s.orgs, id)) continue;
     drop.push(orgPart(id), ...[...lay.buckets].map((b) => bucketPart(id, b)));
+    drop.push(...[...lay.pnrcs.buckets].map((b) => pnrcPart(id, b)));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       drop.push(historyPart(id, c));
+    for (let c = 0; c < chunks(lay.notesLength, NOTE_CHUNK); c++) drop.push(notePart(id, c));
     base.orgs.delete(id);
   }
   const savedLog = base.logLength;
@@ -313,6 +531,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
   for (let c = chunks(s.log.length, LOG_CHUNK); c < chunks(savedLog, LOG_CHUNK); c++)
     drop.push(logPart(c));
   base.logLength = s.log.length;
+  splitQueue(s.network.queue, base.queue, copy, parts, drop);
   const baseRev = base.rev;
   const rev = (base.rev = newRev());
   parts.unshift({ part: CORE, data: coreOf(s, base, copy) }, { part: REV, data: rev });
@@ -332,10 +551,13 @@ function namesOf(core: CoreState): Set<string> {
     const lay = core.layout[id];
     if (!lay) continue;
     for (const b of lay.buckets) names.add(bucketPart(id, b));
+    for (const b of lay.pnrcs ?? []) names.add(pnrcPart(id, b));
     for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
       names.add(historyPart(id, c));
+    for (let c = 0; c < chunks(lay.notifications ?? 0, NOTE_CHUNK); c++) names.add(notePart(id, c));
   }
   for (let c = 0; c < chunks(core.logLength, LOG_CHUNK); c++) names.add(logPart(c));
+  for (const b of core.queueBuckets ?? []) names.add(queuePart(b));
   return names;
 }
 
@@ -353,25 +575,58 @@ export function restoreCheckpoint(
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
   const core = byPart.get(CORE) as CoreState | undefined;
   if (!core) return null;
-  const { logLength, layout: layoutRows, ...rest } = core;
+  const { logLength, layout: layoutRows, queueBuckets: qb, ...rest } = core;
   if (!layoutRows) throw new CorruptCheckpointError('The saved sandbox has no row layout.');
   const rev = byPart.get(REV);
   const layout: SavedLayout = {
     rev: typeof rev === 'string' ? rev : null,
     logLength,
     orgs: new Map(),
+    queue: new Map(),
   };
+  if (qb) {
+    const queue: Message[] = [];
+    for (const b of qb) {
+      const row = byPart.get(queuePart(b)) as Message[] | undefined;
+      if (!row) throw new CorruptCheckpointError(`The saved sandbox lacks messages ${b}.`);
+      for (const m of row) queue.push(m);
+    }
+    queue.sort(byDue);
+    // Signatures from the rows themselves: the next checkpoint rewrites what differs.
+    for (const [b, e] of queueBuckets(queue)) layout.queue.set(b, { count: e.count, sum: e.sum });
+    rest.network = { ...rest.network, queue };
+  }
   const orgs: Record<string, OrgState> = {};
   for (const id of core.orgOrder) {
     const row = byPart.get(orgPart(id)) as OrgRow | undefined;
     const lr = layoutRows[id];
     if (!row || !lr) throw new CorruptCheckpointError(`The saved sandbox lacks org "${id}".`);
+    if (!lr.pnrcs)
+      throw new CorruptCheckpointError(`The saved sandbox lacks the shares' layout of "${id}".`);
+    const pl: Ranked = { buckets: new Set(lr.pnrcs), seq: new Map(), nextSeq: 0 };
     const lay: OrgLayout = {
       buckets: new Set(lr.buckets),
       historyLength: lr.historyLength,
       seq: new Map(),
       nextSeq: 0,
+      pnrcs: pl,
+      notes: null,
+      notesLength: 0,
     };
+    const rankedP: [number, PartnerNetworkRecordConnection][] = [];
+    for (const b of lr.pnrcs) {
+      const bucket = byPart.get(pnrcPart(id, b)) as PnrcBucketRow | undefined;
+      if (!bucket)
+        throw new CorruptCheckpointError(`The saved sandbox lacks shares ${b} of org "${id}".`);
+      bucket.pnrcs.forEach((p, i) => rankedP.push([bucket.seq[i]!, p]));
+    }
+    rankedP.sort((a, b) => a[0] - b[0]);
+    const recordConnections: Record<string, PartnerNetworkRecordConnection> = {};
+    for (const [n, p] of rankedP) {
+      pl.seq.set(p.Id, n);
+      recordConnections[p.Id] = p;
+    }
+    pl.nextSeq = rankedP.length ? rankedP[rankedP.length - 1]![0] + 1 : 0;
     const ranked: [number, SObjectRecord][] = [];
     for (const b of lr.buckets) {
       const bucket = byPart.get(bucketPart(id, b)) as BucketRow | undefined;
@@ -393,7 +648,30 @@ export function restoreCheckpoint(
     if (history.length < lr.historyLength)
       throw new CorruptCheckpointError(`The saved history of org "${id}" is cut short.`);
     history.length = lr.historyLength;
-    orgs[id] = { ...row, records, history, shareIndex: {} } as OrgState;
+    let notifications = (row as Partial<OrgState>).notifications ?? [];
+    if (lr.notifications !== undefined) {
+      notifications = [];
+      for (let c = 0; c < chunks(lr.notifications, NOTE_CHUNK); c++) {
+        const chunk = byPart.get(notePart(id, c)) as Notification[] | undefined;
+        if (!chunk)
+          throw new CorruptCheckpointError(
+            `The saved sandbox lacks notifications ${c} of "${id}".`,
+          );
+        for (const n of chunk) notifications.push(n);
+      }
+      if (notifications.length !== lr.notifications)
+        throw new CorruptCheckpointError(`The saved notifications of org "${id}" are cut short.`);
+      lay.notes = notifications;
+      lay.notesLength = notifications.length;
+    }
+    orgs[id] = {
+      ...row,
+      records,
+      recordConnections,
+      history,
+      notifications,
+      shareIndex: {},
+    } as OrgState;
     indexShares(orgs[id]);
     layout.orgs.set(id, lay);
   }
@@ -410,9 +688,9 @@ export function restoreCheckpoint(
 
 /**
  * Database v2→v3: each whole-org row becomes an org row, record buckets and history chunks,
- * and core gains the layout; null when there is no v2 checkpoint to convert. (The next
- * layout change needs a new database version, and this must then keep writing v3 rows: freeze
- * a copy of splitOrg for it as layoutV2.ts froze v2.)
+ * and core gains the layout; null when there is no v2 checkpoint to convert. It writes
+ * today's rows (splitOrg), which every later upgrade (upgradeV3Rows) leaves as they are, so
+ * a layout change needs a new database version whose upgrade skips rows already cut its way.
  */
 export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[] | null {
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
@@ -426,8 +704,38 @@ export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[]
     // Rows a v1 database was upgraded into hold the tables of the format they migrated to.
     const records = isRecordMap(org.records) ? tablesOf(Object.values(org.records)) : org.records;
     const lay = splitOrg(id, { ...org, records, history: org.history ?? [] }, same, parts);
-    layout[id] = { buckets: [...lay.buckets].sort(), historyLength: lay.historyLength };
+    layout[id] = layoutRowOf(lay);
   }
+  parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
+  return parts;
+}
+
+/**
+ * Database v3→v4: each org row's PartnerNetworkRecordConnections move into PNRC buckets and
+ * core's layout names them; null when there is nothing to convert. Rows already cut this way
+ * (as the v2→v3 upgrade now writes them) are left as they are.
+ */
+export function upgradeV3Rows(rows: readonly CheckpointPart[]): CheckpointPart[] | null {
+  const byPart = new Map(rows.map((r) => [r.part, r.data]));
+  const core = byPart.get(CORE) as CoreState | undefined;
+  if (!core?.layout) return null;
+  const parts: CheckpointPart[] = [];
+  const layout: Record<string, OrgLayoutRow> = {};
+  let changed = false;
+  for (const [id, lr] of Object.entries(core.layout)) {
+    const org = byPart.get(orgPart(id)) as
+      (OrgRow & { recordConnections?: Record<string, PartnerNetworkRecordConnection> }) | undefined;
+    if (lr.pnrcs || !org) {
+      layout[id] = lr;
+      continue;
+    }
+    changed = true;
+    const { recordConnections = {}, ...rest } = org;
+    parts.push({ part: orgPart(id), data: rest });
+    const pl = splitPnrcs(id, recordConnections, same, parts);
+    layout[id] = { ...lr, pnrcs: [...pl.buckets].sort() };
+  }
+  if (!changed) return null;
   parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
   return parts;
 }

@@ -2,14 +2,14 @@ import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { JournalEntry } from '../engine/journal.ts';
 import type { Command } from '../engine/commands/command.ts';
 import type { SandboxState } from '../engine/state/sandboxState.ts';
-import { upgradeV2Rows } from './checkpoint.ts';
+import { upgradeV2Rows, upgradeV3Rows } from './checkpoint.ts';
 import { splitStateV2 } from './layoutV2.ts';
 import { migrateState } from './migrations.ts';
 import type { SandboxMeta } from './store.ts';
 
 export const DB_NAME = 's2s-sandbox';
 /** Bump with a new `version(n)` below; never edit a shipped version's stores or upgrade. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type MetaRow = SandboxMeta;
 export interface JournalRow extends JournalEntry {
@@ -62,6 +62,12 @@ export const STORES_V3 = {
   kv: 'key',
 };
 
+/**
+ * Version 4: the same tables; each org's PartnerNetworkRecordConnections leave its org row for
+ * buckets of their own, so an autosave while records sync rewrites only the shares that changed.
+ */
+export const STORES_V4 = STORES_V3;
+
 export class SandboxDb extends Dexie {
   sandboxes!: Table<MetaRow, string>;
   journal!: Table<JournalRow, [string, number]>;
@@ -73,6 +79,7 @@ export class SandboxDb extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeV1toV2);
     this.version(3).stores(STORES_V3).upgrade(upgradeV2toV3);
+    this.version(4).stores(STORES_V4).upgrade(upgradeV3toV4);
   }
 }
 
@@ -112,6 +119,18 @@ async function upgradeV1toV2(tx: Transaction) {
 }
 
 async function upgradeV2toV3(tx: Transaction) {
+  await upgradeRows(tx, upgradeV2Rows);
+}
+
+async function upgradeV3toV4(tx: Transaction) {
+  await upgradeRows(tx, upgradeV3Rows);
+}
+
+/** Rewrites each sandbox's checkpoint rows with what `upgrade` makes of them. */
+async function upgradeRows(
+  tx: Transaction,
+  upgrade: (rows: readonly CheckpointRow[]) => { part: string; data: unknown }[] | null,
+) {
   const table = tx.table('checkpoints');
   const ids = (await tx.table('sandboxes').toCollection().primaryKeys()) as string[];
   for (const id of ids) {
@@ -119,7 +138,7 @@ async function upgradeV2toV3(tx: Transaction) {
       .where('[sandboxId+part]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
       .toArray()) as CheckpointRow[];
-    const parts = upgradeV2Rows(rows);
+    const parts = upgrade(rows);
     if (parts)
       await table.bulkPut(parts.map((p) => ({ sandboxId: id, part: p.part, data: p.data })));
   }

@@ -17,6 +17,8 @@ export interface PlanTarget {
   log(draft: LogDraft): void;
   /** A record was put, edited or deleted: persistence rewrites its row. */
   touchRecord(org: string, id: string): void;
+  /** A PartnerNetworkRecordConnection was put or deleted: persistence rewrites its row. */
+  touchPnrc(org: string, id: string): void;
   /** Some other part of the org changed. */
   markOrgChanged(org: string): void;
   /** A PNRC was made or removed: views listing an org's shares catch up from here. */
@@ -50,6 +52,8 @@ export function applyOp(t: PlanTarget, op: Op): void {
   else if (op.op === 'setFields' || op.op === 'deleteRecord') t.touchRecord(org.id, op.id);
   else if (op.op === 'renameFieldData') for (const id of recordIds(org)) t.touchRecord(org.id, id);
   else if (op.op !== 'history') t.markOrgChanged(org.id);
+  if (op.op === 'putRecordConnection') t.touchPnrc(org.id, op.pnrc.Id);
+  else if (op.op === 'deleteRecordConnection') t.touchPnrc(org.id, op.id);
   switch (op.op) {
     case 'putRecord':
       putRecord(org, op.record);
