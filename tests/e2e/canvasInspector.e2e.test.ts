@@ -208,7 +208,11 @@ describe('the canvas while the clock plays', () => {
     const before = await page.evaluate(() => window.s2s!.inFlight().map((m) => m.id));
     // The last one sent: on an in-order channel it would land last.
     const last = Math.max(...before);
-    await clickMark(page, (m) => m.ids.includes(last));
+    // The messages' card, as a person reads it on the canvas: gathered, it lists each message.
+    await page
+      .getByTestId('message-cards')
+      .getByRole('button', { name: /^Forward · / })
+      .click();
     if (
       !(await page.getByRole('complementary', { name: `Message #${last}: Share Account` }).count())
     )

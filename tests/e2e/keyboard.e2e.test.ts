@@ -131,7 +131,8 @@ describe('keyboard only', () => {
     const globex = workspaceOf(page, 'Globex');
     await globex.getByLabel('Current user').focus();
     await tabToTab(page, 'Globex', 'Connections');
-    await tabTo(page, /^Acme$/);
+    // A connection not yet usable is named with its status and since when.
+    await tabTo(page, /^Acme · Invitation Received since/);
     await page.keyboard.press('Enter');
     await tabTo(page, /^Accept$/);
     await page.keyboard.press('Enter');
