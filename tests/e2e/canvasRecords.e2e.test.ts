@@ -2,58 +2,21 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
-import { connectAcmeAndGlobex } from './story.ts';
+import { connectAcmeAndGlobex, publishAndSubscribe } from './story.ts';
 
 // The records on the canvas and the messages as cards, with the clock playing.
 
 /** Account (Name, Phone) shared Acme → Globex with auto-accept; Contacts wait for Accept. */
 async function arrange(page: Page) {
   await connectAcmeAndGlobex(page);
+  await publishAndSubscribe(page, [
+    { from: 'acme', object: 'Account', fields: ['Name', 'Phone'], autoAccept: true },
+    { from: 'acme', object: 'Contact', fields: ['FirstName', 'LastName', 'Email'] },
+  ]);
   await page.evaluate(() => {
     const s2s = window.s2s!;
-    const [acme, globex] = s2s.orgs();
-    const A = acme!.adminId;
-    const G = globex!.adminId;
+    const A = s2s.orgs()[0]!.adminId;
     const aConn = s2s.connections('acme')[0]!.Id;
-    const gConn = s2s.connections('globex')[0]!.Id;
-    s2s.run([
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Account',
-        fields: ['Name', 'Phone'],
-      },
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Contact',
-        fields: ['FirstName', 'LastName', 'Email'],
-      },
-    ]);
-    s2s.runUntilIdle();
-    s2s.run([
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Account',
-        autoAccept: true,
-      },
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Contact',
-        autoAccept: false,
-      },
-    ]);
-    s2s.runUntilIdle();
     const made = s2s.run([
       {
         type: 'record.create',

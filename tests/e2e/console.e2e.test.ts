@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { it } from './appTest.ts';
 import { seriousViolations } from './axe.ts';
-import { connectAcmeAndGlobex } from './story.ts';
+import { connectAcmeAndGlobex, publishAndSubscribe } from './story.ts';
 import { newRecord, openList, openTab, runUntilIdle, workspaceOf } from './workspace.ts';
 import { BIND_IDS, SNIPPET, WHOLE } from '../unit/apex/seedSnippet.ts';
 
@@ -13,50 +13,13 @@ import { BIND_IDS, SNIPPET, WHOLE } from '../unit/apex/seedSnippet.ts';
 
 async function arrange(page: Page) {
   await connectAcmeAndGlobex(page);
+  await publishAndSubscribe(page, [
+    { from: 'acme', object: 'Account', fields: ['Name', 'Phone'], autoAccept: true },
+    { from: 'acme', object: 'Contact', fields: ['LastName', 'Email'] },
+  ]);
   await page.evaluate(() => {
     const s2s = window.s2s!;
-    const [acme, globex] = s2s.orgs();
-    const A = acme!.adminId;
-    const G = globex!.adminId;
-    const aConn = s2s.connections('acme')[0]!.Id;
-    const gConn = s2s.connections('globex')[0]!.Id;
-    s2s.run([
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Account',
-        fields: ['Name', 'Phone'],
-      },
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Contact',
-        fields: ['LastName', 'Email'],
-      },
-    ]);
-    s2s.runUntilIdle();
-    s2s.run([
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Account',
-        autoAccept: true,
-      },
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Contact',
-      },
-    ]);
-    s2s.runUntilIdle();
+    const A = s2s.orgs()[0]!.adminId;
     const [initech] = s2s.run([
       { type: 'record.create', org: 'acme', as: A, object: 'Account', values: { Name: 'Initech' } },
     ]) as { id: string }[];

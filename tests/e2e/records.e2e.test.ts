@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { it } from './appTest.ts';
-import { connectAcmeAndGlobex } from './story.ts';
+import { connectAcmeAndGlobex, publishAndSubscribe } from './story.ts';
 import { seriousViolations } from './axe.ts';
 import { openList, runUntilIdle, workspaceOf } from './workspace.ts';
 
@@ -19,67 +19,11 @@ async function openAccounts(page: Page, org: 'Acme' | 'Globex') {
 
 /** Account published both ways; Globex accepts by hand, Acme automatically. */
 async function publishAccounts(page: Page) {
-  await page.evaluate(() => {
-    const s2s = window.s2s!;
-    const [acme, globex] = s2s.orgs();
-    const A = acme!.adminId;
-    const G = globex!.adminId;
-    const aConn = s2s.connections('acme')[0]!.Id;
-    const gConn = s2s.connections('globex')[0]!.Id;
-    s2s.run([
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Account',
-        fields: ['Name', 'Phone'],
-      },
-      {
-        type: 'connection.publish',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        object: 'Contact',
-        fields: ['LastName', 'Email'],
-      },
-      {
-        type: 'connection.publish',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        object: 'Account',
-        fields: ['Name', 'Phone'],
-      },
-    ]);
-    s2s.runUntilIdle();
-    s2s.run([
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Account',
-        autoAccept: false,
-      },
-      {
-        type: 'connection.subscribe',
-        org: 'globex',
-        as: G,
-        connectionId: gConn,
-        partnerObject: 'Contact',
-      },
-      {
-        type: 'connection.subscribe',
-        org: 'acme',
-        as: A,
-        connectionId: aConn,
-        partnerObject: 'Account',
-        autoAccept: true,
-      },
-    ]);
-    s2s.runUntilIdle();
-  });
+  await publishAndSubscribe(page, [
+    { from: 'acme', object: 'Account', fields: ['Name', 'Phone'] },
+    { from: 'acme', object: 'Contact', fields: ['LastName', 'Email'] },
+    { from: 'globex', object: 'Account', fields: ['Name', 'Phone'], autoAccept: true },
+  ]);
 }
 
 describe('record tabs', () => {

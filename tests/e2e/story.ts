@@ -123,3 +123,44 @@ export function summary(page: Page): Promise<unknown> {
     }));
   });
 }
+
+/** One object a side publishes with its fields, and how the partner subscribes to it. */
+export interface Share {
+  from: 'acme' | 'globex';
+  object: string;
+  fields: string[];
+  autoAccept?: boolean;
+}
+
+/** Publishes each object from its side and subscribes the partner to it, all delivered. */
+export async function publishAndSubscribe(page: Page, shares: Share[]): Promise<void> {
+  await page.evaluate((shares) => {
+    const s2s = window.s2s!;
+    const [acme, globex] = s2s.orgs();
+    const admin = { acme: acme!.adminId, globex: globex!.adminId };
+    const conn = (org: 'acme' | 'globex') => s2s.connections(org)[0]!.Id;
+    const partner = (org: 'acme' | 'globex') => (org === 'acme' ? 'globex' : 'acme');
+    s2s.run(
+      shares.map((s) => ({
+        type: 'connection.publish' as const,
+        org: s.from,
+        as: admin[s.from],
+        connectionId: conn(s.from),
+        object: s.object,
+        fields: s.fields,
+      })),
+    );
+    s2s.runUntilIdle();
+    s2s.run(
+      shares.map((s) => ({
+        type: 'connection.subscribe' as const,
+        org: partner(s.from),
+        as: admin[partner(s.from)],
+        connectionId: conn(partner(s.from)),
+        partnerObject: s.object,
+        autoAccept: s.autoAccept ?? false,
+      })),
+    );
+    s2s.runUntilIdle();
+  }, shares);
+}
