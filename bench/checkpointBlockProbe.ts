@@ -1,6 +1,7 @@
 /**
- * A probe, not a bench row: the main-thread block of incremental checkpoints (taking the rows
- * plus the structured clone IndexedDB's put makes) with 10,000 shared records and about 1,000
+ * A probe, not a bench row: the main-thread block of incremental checkpoints as one task
+ * (taking the rows plus the structured clone IndexedDB's put makes of every row; the store
+ * spreads the frozen rows' clones over later tasks, see `biggest row`) with 10,000 shared records and about 1,000
  * messages in flight, while deliveries and a few edits happen between checkpoints; against a
  * full checkpoint's block. Repeated, so a loaded machine shows in the spread rather than in
  * one figure. `node --import tsx bench/checkpointBlockProbe.ts`
@@ -21,10 +22,17 @@ const edit = (i: number) =>
   });
 for (let i = 0; i < 1000; i++) edit(i);
 const f = (x: number) => x.toFixed(1);
+let biggestRow = 0;
+let take = 0;
 const block = (f: () => { data: { parts: { part: string; data: unknown }[] } }) => {
   const t0 = performance.now();
   const cp = f();
-  for (const p of cp.data.parts) structuredClone(p.data);
+  take = Math.max(take, performance.now() - t0);
+  for (const p of cp.data.parts) {
+    const t1 = performance.now();
+    structuredClone(p.data);
+    biggestRow = Math.max(biggestRow, performance.now() - t1);
+  }
   return [performance.now() - t0, cp] as const;
 };
 s.sandbox.takeDirty();
@@ -36,6 +44,8 @@ for (let k = 0; k < 3; k++) {
   base = (cp as ReturnType<typeof takeCheckpoint>).layout;
 }
 s.sandbox.takeDirty();
+take = 0;
+biggestRow = 0;
 const inc: number[] = [];
 const rows: number[] = [];
 const first = Math.min(...s.inFlight().map((m) => m.dueAt));
@@ -63,7 +73,7 @@ for (let k = 0; k < 20; k++) {
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(
-  `full block median ${f(med(full))} ms; incremental block median ${f(med(inc))} ms, max ${f(Math.max(...inc))} ms (ratio of max to full ${(Math.max(...inc) / med(full)).toFixed(3)}), rows median ${med(rows)}; in flight at the end ${s.inFlight().length}; load average ${loadavg()
+  `full block median ${f(med(full))} ms; incremental block median ${f(med(inc))} ms, max ${f(Math.max(...inc))} ms (ratio of max to full ${(Math.max(...inc) / med(full)).toFixed(3)}), rows median ${med(rows)}; incremental: longest take ${f(take)} ms, biggest row's clone ${f(biggestRow)} ms; in flight at the end ${s.inFlight().length}; load average ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ')}`,
 );

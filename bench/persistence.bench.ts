@@ -50,37 +50,39 @@ export async function runPersistenceBench(): Promise<BenchResult[]> {
       ),
       row(
         'persistence: full save, main-thread part (rows + IndexedDB clone) vs snapshot()',
-        r.saveBlockMs,
+        r.saveMainMs,
         'ms',
         r.snapshotMs,
-        { note: 'first save of a sandbox not opened from the store, after an error, another tab' },
-      ),
-      row(
-        'checkpoint: incremental, nothing dirty (core and rev) vs full save block',
-        r.idleBlockMs,
-        'ms',
-        r.saveBlockMs,
-        { note: 'the floor every autosave checkpoint pays on the main thread' },
-      ),
-      row(
-        'checkpoint: incremental after a burst that touched every record, block vs full save block',
-        r.burstBlockMs,
-        'ms',
-        r.saveBlockMs,
         {
-          note: `accepted worst case (no atomic way to spread it over ticks); whole write ${round(r.burstMs)} ms`,
+          note: `first save of a sandbox not opened from the store, after an error, another tab; its longest task ${round(r.saveBlockMs)} ms`,
         },
       ),
       row(
-        `autosave: longest checkpoint main-thread block while the simulation runs (${what}, updates flowing) vs full save block`,
+        'checkpoint: incremental, nothing dirty (core and rev) vs full save main-thread time',
+        r.idleBlockMs,
+        'ms',
+        r.saveMainMs,
+        { note: 'the floor every autosave checkpoint pays on the main thread' },
+      ),
+      row(
+        'checkpoint: incremental after a burst that touched every record, longest task vs full save main-thread time',
+        r.burstBlockMs,
+        'ms',
+        r.saveMainMs,
+        {
+          note: `the longest task: taking the rows, or a slice of the write (frozen rows are put a few ms a task); whole write ${round(r.burstMs)} ms`,
+        },
+      ),
+      row(
+        `autosave: longest checkpoint main-thread block while the simulation runs (${what}, updates flowing) vs full save main-thread time`,
         a.maxCheckpointCopyMs,
         'ms',
-        r.saveBlockMs,
+        r.saveMainMs,
         {
           // An incremental checkpoint must block far less than a full save, and fit in a frame.
           target: '≤ 0.5× and ≤ 16 ms',
-          pass: a.maxCheckpointCopyMs <= 0.5 * r.saveBlockMs && a.maxCheckpointCopyMs <= 16,
-          note: `taking the rows plus the synchronous clone inside IndexedDB put; ${a.fullCheckpoints} full checkpoints, ${round(a.rowsPerCheckpoint)} rows per checkpoint (full: ${r.rows}); ${load}`,
+          pass: a.maxCheckpointCopyMs <= 0.5 * r.saveMainMs && a.maxCheckpointCopyMs <= 16,
+          note: `the longest task of a checkpoint: taking the rows plus the first puts' clones, or a later slice of puts (longest slice ${round(a.maxSliceMs)} ms); ${a.fullCheckpoints} full checkpoints, ${round(a.rowsPerCheckpoint)} rows per checkpoint (full: ${r.rows}); ${load}`,
         },
       ),
       row(
@@ -102,6 +104,13 @@ export async function runPersistenceBench(): Promise<BenchResult[]> {
           pass: a.longestFrameGapMs <= 1.25 * a.baselineLongestFrameGapMs,
           note: load,
         },
+      ),
+      row(
+        `autosave: longest frame gap vs the median frame, playing with autosave (${what}, updates flowing)`,
+        a.longestFrameGapMs,
+        'ms',
+        a.medianFrameMs,
+        { target: '≤ 3×', pass: a.longestFrameGapMs <= 3 * a.medianFrameMs, note: load },
       ),
       row(
         'autosave: mean checkpoint transaction vs bulkPut of the records',

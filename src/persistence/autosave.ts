@@ -57,9 +57,13 @@ export class Autosave {
     journalWrites: 0,
     /** Rows the last checkpoint put. */
     lastRows: 0,
+    /** The last checkpoint's block until its write was handed to the store. */
     lastCopyMs: 0,
+    /** The longest task of any checkpoint: taking it, or a slice of its write. */
     maxCopyMs: 0,
-    /** The longest block of an incremental checkpoint (a full one is first or after errors). */
+    /** The longest slice of a write after the task that took the checkpoint. */
+    maxSliceMs: 0,
+    /** The longest task of an incremental checkpoint (a full one is first or after errors). */
     maxIncrementalCopyMs: 0,
   };
   message: string | null = null;
@@ -246,6 +250,10 @@ export class Autosave {
         data: cp.data,
         journal,
         full: !base,
+        onSlice: (ms) => {
+          this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, ms);
+          this.blocked(ms, !!base);
+        },
       });
     } catch (e) {
       this.pending.unshift(...journal);
@@ -254,9 +262,8 @@ export class Autosave {
     }
     const ms = performance.now() - t0;
     this.stats.lastCopyMs = ms;
-    this.stats.maxCopyMs = Math.max(this.stats.maxCopyMs, ms);
-    if (base) this.stats.maxIncrementalCopyMs = Math.max(this.stats.maxIncrementalCopyMs, ms);
-    else this.stats.fullCheckpoints++;
+    this.blocked(ms, !!base);
+    if (!base) this.stats.fullCheckpoints++;
     this.stats.lastRows = cp.data.parts.length;
     this.stats.checkpoints++;
     this.setStatus('saving');
@@ -280,6 +287,13 @@ export class Autosave {
       this.failed(e);
       return false;
     }
+  }
+
+  /** One task of a checkpoint: taking it, or a later slice of its write. */
+  private blocked(ms: number, incremental: boolean) {
+    this.stats.maxCopyMs = Math.max(this.stats.maxCopyMs, ms);
+    if (incremental)
+      this.stats.maxIncrementalCopyMs = Math.max(this.stats.maxIncrementalCopyMs, ms);
   }
 
   /** Quota: stop and say so (the UI offers export). Anything else: retry with a full write. */

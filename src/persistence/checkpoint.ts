@@ -1,6 +1,14 @@
 import { indexShares } from '../engine/org/shareIndex.ts';
 import { isRecordMap } from './migrations.ts';
-import { eachRecord, hasRecord, recordIds, recordOf } from '../engine/org/recordCopies.ts';
+import {
+  eachRecord,
+  hasRecord,
+  recordAt,
+  recordIds,
+  recordOf,
+  tableRows,
+} from '../engine/org/recordCopies.ts';
+import { PREFIX } from '../engine/org/recordTables.ts';
 import { tablesOf } from '../engine/org/recordWrites.ts';
 import type { Sandbox } from '../engine/sandbox.ts';
 import type { LogEntry } from '../engine/sim/log.ts';
@@ -42,10 +50,25 @@ import type { CoreStateV2 } from './layoutV2.ts';
  *   (marking read), so a new array rewrites every chunk and a longer one the chunks it grew.
  * - `log:<n>`: the event log, append-only, in chunks of LOG_CHUNK.
  *
- * Log and history chunks are rewritten only from the last saved (partial) chunk on.
+ * Log and history chunks are rewritten only from the last saved (partial) chunk on. Their
+ * sizes are kept in core (`chunks`), so rows cut with other sizes still read; the next
+ * checkpoint after such a read rewrites the log and history in today's sizes.
+ *
+ * Every row but core, rev and the org rows is `frozen`: built from fresh copies (records) or
+ * from objects the engine replaces and never changes (PNRCs, messages, log, history and
+ * notification entries), so a store may clone it later, in another task, and still write the
+ * state of one instant. That lets a store spread a checkpoint's clones over several tasks.
  */
-export const LOG_CHUNK = 5000;
-export const HISTORY_CHUNK = 5000;
+export const LOG_CHUNK = 1000;
+export const HISTORY_CHUNK = 1000;
+/** Chunk sizes of rows written before core named them (database version 4 and earlier). */
+export const CHUNKS_BEFORE_V5: ChunkSizes = { log: 5000, history: 5000 };
+export const CHUNKS: ChunkSizes = { log: LOG_CHUNK, history: HISTORY_CHUNK };
+
+export interface ChunkSizes {
+  log: number;
+  history: number;
+}
 export const BUCKET_SIZE = 500;
 export const NOTE_CHUNK = 500;
 export const QUEUE_BUCKET = 250;
@@ -88,11 +111,15 @@ export type CoreState = Omit<SandboxState, 'orgs' | 'log'> & {
   layout: Record<string, OrgLayoutRow>;
   /** The queue's buckets; absent when core's network holds the queue (database v3). */
   queueBuckets?: number[];
+  /** Log and history chunk sizes; absent in rows cut with CHUNKS_BEFORE_V5. */
+  chunks?: ChunkSizes;
 };
 
 export interface CheckpointPart {
   part: string;
   data: unknown;
+  /** Never changed after it is taken: a store may clone it in a later task (see above). */
+  frozen?: true;
 }
 
 export interface CheckpointData {
@@ -137,6 +164,8 @@ const newRanked = (): Ranked => ({ buckets: new Set(), seq: new Map(), nextSeq: 
 export interface SavedLayout {
   rev: string | null;
   logLength: number;
+  /** The sizes the log and history rows on disk are cut in. */
+  chunks: ChunkSizes;
   orgs: Map<string, OrgLayout>;
   /** Per queue bucket on disk: how many messages and the sum of their seqs. */
   queue: Map<number, QueueSig>;
@@ -174,7 +203,7 @@ function splitQueue(
     const was = saved.get(b);
     if (was && was.count === e.count && was.sum === e.sum) continue;
     saved.set(b, { count: e.count, sum: e.sum });
-    parts.push({ part: queuePart(b), data: copy(e.messages) });
+    parts.push({ part: queuePart(b), data: copy(e.messages), frozen: true });
   }
   for (const b of [...saved.keys()])
     if (!now.has(b)) {
@@ -253,14 +282,69 @@ function bucketMembers<T>(
   return { seq, items };
 }
 
-function bucketRow(org: OrgState, bucket: string, lay: OrgLayout): BucketRow {
-  const { seq, items } = bucketMembers(
-    bucket,
-    lay,
-    (id) => recordOf(org, id),
-    () => recordIds(org),
-  );
-  return { seq, records: items };
+/** One bucket of records as it is now: how many, and its row, built when first read. */
+interface TakenBucket {
+  count: number;
+  row: () => BucketRow;
+}
+
+/**
+ * A range bucket's rows are consecutive rows of one table: copied by column now, which is
+ * cheap, and made into records only when the row is put (see tableRows). Other buckets are
+ * built at once, member by member.
+ */
+function takeBucket(org: OrgState, bucket: string, lay: OrgLayout): TakenBucket {
+  const m = RANGE_BUCKET.exec(bucket);
+  if (!m) {
+    const { seq, items } = bucketMembers(
+      bucket,
+      lay,
+      (id) => recordOf(org, id),
+      () => recordIds(org),
+    );
+    return { count: items.length, row: () => ({ seq, records: items }) };
+  }
+  const tag = m[1]!;
+  const prefix = tag.slice(0, PREFIX);
+  let table;
+  for (const k in org.records) if (org.records[k]!.keyPrefix === prefix) table = org.records[k];
+  if (!table) return { count: 0, row: () => ({ seq: [], records: [] }) };
+  // Counter c is row c - 1 (recordTables.ts).
+  const first = Number(m[2]) * BUCKET_SIZE;
+  const rows = tableRows(table, Math.max(0, first - 1), first + BUCKET_SIZE - 1);
+  const seq: number[] = [];
+  const live: number[] = [];
+  for (let r = 0; r < rows.Id.length; r++) {
+    const id = rows.Id[r];
+    if (!id || !id.startsWith(tag)) continue;
+    let n = lay.seq.get(id);
+    if (n === undefined) lay.seq.set(id, (n = lay.nextSeq++));
+    seq.push(n);
+    live.push(r);
+  }
+  return { count: live.length, row: () => ({ seq, records: live.map((r) => recordAt(rows, r)) }) };
+}
+
+/** A frozen row whose data is built on first read (by the store, maybe a task later). */
+function lazyPart(part: string, build: () => unknown, copy: Copy): CheckpointPart {
+  if (copy !== same) return { part, data: copy(build()), frozen: true };
+  let data: unknown;
+  let built = false;
+  return {
+    part,
+    frozen: true,
+    get data() {
+      if (!built) {
+        data = build();
+        built = true;
+      }
+      return data;
+    },
+    set data(v) {
+      data = v;
+      built = true;
+    },
+  };
 }
 
 function pnrcRow(org: OrgState, bucket: string, lay: Ranked): PnrcBucketRow {
@@ -293,7 +377,7 @@ function splitPnrcs(
   }
   for (const [b, row] of rows) {
     lay.buckets.add(b);
-    parts.push({ part: pnrcPart(id, b), data: copy(row) });
+    parts.push({ part: pnrcPart(id, b), data: copy(row), frozen: true });
   }
   return lay;
 }
@@ -341,7 +425,7 @@ function splitOrg(id: string, org: OrgState, copy: Copy, parts: CheckpointPart[]
   }
   for (const [b, row] of rows) {
     lay.buckets.add(b);
-    parts.push({ part: bucketPart(id, b), data: copy(row) });
+    parts.push({ part: bucketPart(id, b), data: copy(row), frozen: true });
   }
   lay.pnrcs = splitPnrcs(id, org.recordConnections, copy, parts);
   pushHistory(id, history, 0, lay, copy, parts);
@@ -364,6 +448,7 @@ function pushNotes(
     parts.push({
       part: notePart(id, c),
       data: copy(notes.slice(c * NOTE_CHUNK, (c + 1) * NOTE_CHUNK)),
+      frozen: true,
     });
   for (let c = chunks(notes.length, NOTE_CHUNK); c < chunks(lay.notesLength, NOTE_CHUNK); c++)
     drop.push(notePart(id, c));
@@ -383,8 +468,19 @@ function pushHistory(
     parts.push({
       part: historyPart(id, c),
       data: copy(history.slice(c * HISTORY_CHUNK, (c + 1) * HISTORY_CHUNK)),
+      frozen: true,
     });
   lay.historyLength = history.length;
+}
+
+/** The log chunks from entry `from` on. */
+function pushLog(log: LogEntry[], from: number, copy: Copy, parts: CheckpointPart[]) {
+  for (let c = Math.floor(from / LOG_CHUNK); c * LOG_CHUNK < log.length; c++)
+    parts.push({
+      part: logPart(c),
+      data: copy(log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)),
+      frozen: true,
+    });
 }
 
 const layoutRowOf = (lay: OrgLayout): OrgLayoutRow => ({
@@ -406,6 +502,7 @@ function coreOf(s: SandboxState, layout: SavedLayout, copy: Copy): CoreState {
     logLength: log.length,
     layout: rows,
     queueBuckets: [...layout.queue.keys()].sort((a, b) => a - b),
+    chunks: { ...layout.chunks },
   };
 }
 
@@ -436,12 +533,17 @@ export function takeCheckpoint(sb: Sandbox, opts: TakeOptions = {}): Checkpoint 
 /** Cuts a whole state into checkpoint rows. */
 export function splitState(s: SandboxState, copy: Copy = same): Checkpoint {
   const rev = newRev();
-  const layout: SavedLayout = { rev, logLength: s.log.length, orgs: new Map(), queue: new Map() };
+  const layout: SavedLayout = {
+    rev,
+    logLength: s.log.length,
+    chunks: { ...CHUNKS },
+    orgs: new Map(),
+    queue: new Map(),
+  };
   const parts: CheckpointPart[] = [];
   for (const id of s.orgOrder) layout.orgs.set(id, splitOrg(id, s.orgs[id]!, copy, parts));
   splitQueue(s.network.queue, layout.queue, copy, parts, []);
-  for (let c = 0; c * LOG_CHUNK < s.log.length; c++)
-    parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
+  pushLog(s.log, 0, copy, parts);
   parts.unshift({ part: CORE, data: coreOf(s, layout, copy) }, { part: REV, data: rev });
   return { data: dataOf(s, parts, [], rev), layout };
 }
@@ -467,6 +569,11 @@ function dataOf(
 function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Copy): Checkpoint {
   const parts: CheckpointPart[] = [];
   const drop: string[] = [];
+  // Rows cut in other sizes (read from an older database) are rewritten whole in today's, and
+  // chunk names past the new ones are dropped by the old sizes.
+  const old = base.chunks;
+  const recut = old.log !== LOG_CHUNK || old.history !== HISTORY_CHUNK;
+  base.chunks = { ...CHUNKS };
   for (const id of s.orgOrder) {
     const org = s.orgs[id]!;
     const lay = base.orgs.get(id);
@@ -488,7 +595,7 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
         const row = pnrcRow(org, b, pl);
         if (row.pnrcs.length) {
           pl.buckets.add(b);
-          parts.push({ part: pnrcPart(id, b), data: copy(row) });
+          parts.push({ part: pnrcPart(id, b), data: copy(row), frozen: true });
         } else if (pl.buckets.delete(b)) drop.push(pnrcPart(id, b));
       }
     }
@@ -501,34 +608,34 @@ function incremental(s: SandboxState, base: SavedLayout, dirty: Dirty, copy: Cop
         touched.add(bucketOf(rid));
       }
       for (const b of touched) {
-        const row = bucketRow(org, b, lay);
-        if (row.records.length) {
+        const taken = takeBucket(org, b, lay);
+        if (taken.count) {
           lay.buckets.add(b);
-          parts.push({ part: bucketPart(id, b), data: copy(row) });
+          parts.push(lazyPart(bucketPart(id, b), taken.row, copy));
         } else if (lay.buckets.delete(b)) drop.push(bucketPart(id, b));
       }
     }
     pushNotes(id, org.notifications, lay, copy, parts, drop);
     const saved = lay.historyLength;
-    if (org.history.length === saved) continue;
-    for (let c = chunks(org.history.length, HISTORY_CHUNK); c < chunks(saved, HISTORY_CHUNK); c++)
+    if (org.history.length === saved && !recut) continue;
+    for (let c = chunks(org.history.length, HISTORY_CHUNK); c < chunks(saved, old.history); c++)
       drop.push(historyPart(id, c));
-    pushHistory(id, org.history, org.history.length < saved ? 0 : saved, lay, copy, parts);
+    const from = org.history.length < saved || recut ? 0 : saved;
+    pushHistory(id, org.history, from, lay, copy, parts);
   }
   for (const [id, lay] of base.orgs) {
     if (Object.hasOwn(s.orgs, id)) continue;
     drop.push(orgPart(id), ...[...lay.buckets].map((b) => bucketPart(id, b)));
     drop.push(...[...lay.pnrcs.buckets].map((b) => pnrcPart(id, b)));
-    for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
-      drop.push(historyPart(id, c));
+    for (let c = 0; c < chunks(lay.historyLength, old.history); c++) drop.push(historyPart(id, c));
     for (let c = 0; c < chunks(lay.notesLength, NOTE_CHUNK); c++) drop.push(notePart(id, c));
     base.orgs.delete(id);
   }
   const savedLog = base.logLength;
-  const logFrom = s.log.length < savedLog ? 0 : s.log.length === savedLog ? Infinity : savedLog;
-  for (let c = Math.floor(logFrom / LOG_CHUNK); c * LOG_CHUNK < s.log.length; c++)
-    parts.push({ part: logPart(c), data: copy(s.log.slice(c * LOG_CHUNK, (c + 1) * LOG_CHUNK)) });
-  for (let c = chunks(s.log.length, LOG_CHUNK); c < chunks(savedLog, LOG_CHUNK); c++)
+  const logFrom =
+    s.log.length < savedLog || recut ? 0 : s.log.length === savedLog ? Infinity : savedLog;
+  pushLog(s.log, logFrom, copy, parts);
+  for (let c = chunks(s.log.length, LOG_CHUNK); c < chunks(savedLog, old.log); c++)
     drop.push(logPart(c));
   base.logLength = s.log.length;
   splitQueue(s.network.queue, base.queue, copy, parts, drop);
@@ -546,17 +653,18 @@ export function partNames(data: CheckpointData): Set<string> {
 
 function namesOf(core: CoreState): Set<string> {
   const names = new Set([CORE, REV]);
+  const sizes = core.chunks ?? CHUNKS_BEFORE_V5;
   for (const id of core.orgOrder) {
     names.add(orgPart(id));
     const lay = core.layout[id];
     if (!lay) continue;
     for (const b of lay.buckets) names.add(bucketPart(id, b));
     for (const b of lay.pnrcs ?? []) names.add(pnrcPart(id, b));
-    for (let c = 0; c < chunks(lay.historyLength, HISTORY_CHUNK); c++)
+    for (let c = 0; c < chunks(lay.historyLength, sizes.history); c++)
       names.add(historyPart(id, c));
     for (let c = 0; c < chunks(lay.notifications ?? 0, NOTE_CHUNK); c++) names.add(notePart(id, c));
   }
-  for (let c = 0; c < chunks(core.logLength, LOG_CHUNK); c++) names.add(logPart(c));
+  for (let c = 0; c < chunks(core.logLength, sizes.log); c++) names.add(logPart(c));
   for (const b of core.queueBuckets ?? []) names.add(queuePart(b));
   return names;
 }
@@ -575,12 +683,13 @@ export function restoreCheckpoint(
   const byPart = new Map(rows.map((r) => [r.part, r.data]));
   const core = byPart.get(CORE) as CoreState | undefined;
   if (!core) return null;
-  const { logLength, layout: layoutRows, queueBuckets: qb, ...rest } = core;
+  const { logLength, layout: layoutRows, queueBuckets: qb, chunks: sizes, ...rest } = core;
   if (!layoutRows) throw new CorruptCheckpointError('The saved sandbox has no row layout.');
   const rev = byPart.get(REV);
   const layout: SavedLayout = {
     rev: typeof rev === 'string' ? rev : null,
     logLength,
+    chunks: { ...(sizes ?? CHUNKS_BEFORE_V5) },
     orgs: new Map(),
     queue: new Map(),
   };
@@ -639,7 +748,7 @@ export function restoreCheckpoint(
     const records = tablesOf(ranked.map(([, r]) => r));
     lay.nextSeq = ranked.length ? ranked[ranked.length - 1]![0] + 1 : 0;
     const history: FieldHistoryEntry[] = [];
-    for (let c = 0; c < chunks(lr.historyLength, HISTORY_CHUNK); c++) {
+    for (let c = 0; c < chunks(lr.historyLength, layout.chunks.history); c++) {
       const chunk = byPart.get(historyPart(id, c)) as FieldHistoryEntry[] | undefined;
       if (!chunk)
         throw new CorruptCheckpointError(`The saved sandbox lacks history chunk ${c} of "${id}".`);
@@ -676,7 +785,7 @@ export function restoreCheckpoint(
     layout.orgs.set(id, lay);
   }
   const log: LogEntry[] = [];
-  for (let c = 0; c < chunks(logLength, LOG_CHUNK); c++) {
+  for (let c = 0; c < chunks(logLength, layout.chunks.log); c++) {
     const chunk = byPart.get(logPart(c)) as LogEntry[] | undefined;
     if (!chunk) throw new CorruptCheckpointError(`The saved sandbox lacks log chunk ${c}.`);
     for (const e of chunk) log.push(e);
@@ -706,7 +815,9 @@ export function upgradeV2Rows(rows: readonly CheckpointPart[]): CheckpointPart[]
     const lay = splitOrg(id, { ...org, records, history: org.history ?? [] }, same, parts);
     layout[id] = layoutRowOf(lay);
   }
-  parts.unshift({ part: CORE, data: { ...core, layout } }, { part: REV, data: newRev() });
+  // The log rows stay as v2 cut them; the history rows are cut here, in today's size.
+  const chunks: ChunkSizes = { log: CHUNKS_BEFORE_V5.log, history: HISTORY_CHUNK };
+  parts.unshift({ part: CORE, data: { ...core, layout, chunks } }, { part: REV, data: newRev() });
   return parts;
 }
 

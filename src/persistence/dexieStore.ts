@@ -113,21 +113,35 @@ export class DexieStore extends BaseStore {
   }
 
   /**
-   * Written with IndexedDB directly: every put is issued before this method first yields, and
-   * a put clones its value on the spot, so live objects may be handed over and the copy is
-   * consistent at one instant. (Dexie would defer the puts past an await; copying first with
+   * Most main-thread time one task of a checkpoint write may take before the rest of its frozen
+   * rows wait for the next task (one row at least is put per task).
+   */
+  sliceMs = 4;
+
+  /**
+   * Written with IndexedDB directly. A put clones its value on the spot, so core, rev and the
+   * org rows (which share live objects) are put before this method first yields; the frozen
+   * rows, which the simulation never changes, are put in slices of about `sliceMs`, each
+   * from the success of the last put before it, which keeps the one transaction alive while
+   * frames and the simulation run between slices. The copy is thus of one instant and the
+   * write is atomic. (Dexie would defer the puts past an await; copying first with
    * structuredClone costs several times what the put's own serialisation does.) An
    * incremental write first checks that the rows on disk are the checkpoint it builds on.
    */
   writeCheckpoint(id: string, write: CheckpointWrite): Promise<void> {
     if (!this.db.isOpen())
-      return this.db.open().then(() => this.writeCheckpoint(id, structuredClone(write)));
+      return ((copy) => this.db.open().then(() => this.writeCheckpoint(id, copy)))({
+        ...write,
+        ...structuredClone({ data: write.data, journal: write.journal }),
+      });
     const { data, journal, full } = write;
     const tx = this.db
       .backendDB()
       .transaction(['checkpoints', 'journal', 'sandboxes'], 'readwrite');
     let gone = false;
     let stale = false;
+    /** A row a later slice could not put: the transaction is aborted with it. */
+    let failure: unknown = null;
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onabort = () =>
@@ -136,7 +150,7 @@ export class DexieStore extends BaseStore {
           : reject(
               stale
                 ? new StaleCheckpointError('Another checkpoint was saved meanwhile.')
-                : (tx.error ?? new Error('The checkpoint transaction was aborted.')),
+                : (failure ?? tx.error ?? new Error('The checkpoint transaction was aborted.')),
             );
     });
     try {
@@ -148,7 +162,11 @@ export class DexieStore extends BaseStore {
           stale = true;
           tx.abort();
         };
-      for (const p of data.parts) parts.put({ sandboxId: id, part: p.part, data: p.data });
+      const later: CheckpointPart[] = [];
+      let lastLive: IDBRequest | null = null;
+      for (const p of data.parts)
+        if (p.frozen) later.push(p);
+        else lastLive = parts.put({ sandboxId: id, part: p.part, data: p.data });
       for (const part of data.drop) parts.delete([id, part]);
       const rows = tx.objectStore('journal');
       for (const row of toRows(id, journal)) rows.put(row);
@@ -176,12 +194,51 @@ export class DexieStore extends BaseStore {
           updatedAt: Date.now(),
         });
       };
+      // The frozen rows start a task later: this one has taken the checkpoint already.
+      this.putInSlices(parts, id, later, lastLive!, write.onSlice, (e) => {
+        failure ??= e;
+        try {
+          tx.abort();
+        } catch {
+          // Ended already: its own handler has settled the write.
+        }
+      });
     } catch (e) {
       tx.abort();
       done.catch(() => {});
       return Promise.reject(e);
     }
     return done;
+  }
+
+  /** Puts `rows` about `sliceMs` a task, each slice from the success of the put before it. */
+  private putInSlices(
+    store: IDBObjectStore,
+    id: string,
+    rows: CheckpointPart[],
+    after: IDBRequest,
+    onSlice: ((ms: number) => void) | undefined,
+    fail: (e: unknown) => void,
+  ) {
+    let i = 0;
+    const slice = () => {
+      const from = performance.now();
+      let last: IDBRequest;
+      try {
+        do {
+          const p = rows[i++]!;
+          last = store.put({ sandboxId: id, part: p.part, data: p.data });
+        } while (i < rows.length && performance.now() - from < this.sliceMs);
+      } catch (e) {
+        // A row that cannot be stored, or the transaction ended (stale, deleted): abort, so
+        // the rows on disk stay the previous checkpoint.
+        fail(e);
+        return;
+      }
+      onSlice?.(performance.now() - from);
+      if (i < rows.length) last.onsuccess = slice;
+    };
+    if (rows.length) after.onsuccess = slice;
   }
 
   async claimLock(id: string, owner: string, ttlMs: number) {

@@ -96,7 +96,11 @@ export class MemoryStore extends BaseStore {
     if (!s) return;
     if (!write.full && (s.parts.get(REV) ?? null) !== (write.data.baseRev ?? null))
       throw new StaleCheckpointError('Another checkpoint was saved meanwhile.');
-    const { data, journal, full } = structuredClone(write);
+    const { data, journal, full } = structuredClone({
+      data: write.data,
+      journal: write.journal,
+      full: write.full,
+    });
     for (const part of data.drop) s.parts.delete(part);
     if (full) {
       const keep = partNames(data);

@@ -68,6 +68,11 @@ export interface CheckpointWrite {
    * `data.baseRev`'s.
    */
   full: boolean;
+  /**
+   * Told the main-thread time of each task the write takes after the call returns (a store
+   * that clones everything in the call never calls it).
+   */
+  onSlice?: (ms: number) => void;
 }
 
 /** What the app uses; Dexie in the browser, memory when IndexedDB is unavailable. */

@@ -2,7 +2,7 @@ import type { FieldValue } from '../domain/index.ts';
 import { liveRows } from './liveRows.ts';
 import type { FieldStamp, OrgState, RecordId, SObjectRecord } from '../state/org.ts';
 import type { RecordTable } from '../state/recordTable.ts';
-import { rowOf, stampIn, tableOf, valueIn } from './recordTables.ts';
+import { rowOf, stampIn, STRIDE, tableOf, valueIn } from './recordTables.ts';
 
 // Reading records off the sync path: copies as plain objects, for rules, views and saving.
 
@@ -43,6 +43,29 @@ export function recordAt(t: RecordTable, row: number): SObjectRecord {
   };
   if (t.IsConverted[row]) rec.IsConverted = true;
   return rec;
+}
+
+/**
+ * Rows [from, to) of a table, copied by column and numbered from 0: cheap (array copies, no
+ * record built), and unchanged by later writes to the table, so records can be built from it
+ * later (recordAt) as they were now. LastModified pairs are shared, never changed in place.
+ */
+export function tableRows(t: RecordTable, from: number, to: number): RecordTable {
+  const fields: RecordTable['fields'] = {};
+  for (const f in t.fields) fields[f] = t.fields[f]!.slice(STRIDE * from, STRIDE * to);
+  return {
+    object: t.object,
+    keyPrefix: t.keyPrefix,
+    Id: t.Id.slice(from, to),
+    OwnerId: t.OwnerId.slice(from, to),
+    CreatedDate: t.CreatedDate.slice(from, to),
+    CreatedById: t.CreatedById.slice(from, to),
+    LastModified: t.LastModified.slice(from, to),
+    ConnectionReceivedId: t.ConnectionReceivedId.slice(from, to),
+    IsConverted: t.IsConverted.slice(from, to),
+    fields,
+    shares: [],
+  };
 }
 
 /** A copy of a record by id, or undefined when the org has no such record. */

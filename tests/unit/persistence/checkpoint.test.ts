@@ -19,6 +19,8 @@ import {
   REV,
   splitState,
   StaleCheckpointError,
+  emptyDirty,
+  restoreCheckpoint,
   takeCheckpoint,
   type CoreState,
 } from '../../../src/persistence/checkpoint.ts';
@@ -118,6 +120,7 @@ describe('checkpoint parts', () => {
     const first = takeCheckpoint(s.sandbox);
     const ids = recordIds(s.sandbox.state.orgs.acme!);
     const target = ids.find((id) => bucketOf(id) === '001A.1')!;
+    const savedLog = s.sandbox.state.log.length;
     run(s, [{ type: 'record.update', org: 'acme', as: A, id: target, values: { Phone: '1' } }]);
     const next = takeCheckpoint(s.sandbox, { base: first.layout, dirty: s.sandbox.takeDirty() });
     expect(names(next.data.parts)).toEqual([
@@ -125,7 +128,7 @@ describe('checkpoint parts', () => {
       REV,
       bucketPart('acme', '001A.1'),
       historyPart('acme', 0),
-      logPart(0),
+      logPart(Math.floor(savedLog / LOG_CHUNK)),
     ]);
     expect(next.data.drop).toEqual([]);
     expect(next.data.baseRev).toBe(first.data.rev);
@@ -178,6 +181,86 @@ describe('checkpoint parts', () => {
     expect(names(later.data.parts)).toEqual([CORE, REV, historyPart('acme', 1), logPart(2)]);
     // The rows on disk after both writes are the state now.
     expect(assembleCheckpoint([...all.data.parts, ...later.data.parts])).toEqual(sb.snapshot());
+  });
+
+  it('marks as frozen only rows the simulation never changes after they are taken, and builds them as they were then', () => {
+    const s = world();
+    const A = s.orgs()[0]!.adminId;
+    s.sandbox.takeDirty();
+    const first = takeCheckpoint(s.sandbox);
+    const disk = new Map(first.data.parts.map((p) => [p.part, structuredClone(p.data)]));
+    const kinds = first.data.parts.filter((p) => p.frozen).map((p) => p.part.split(':')[0]);
+    expect(kinds).toEqual(expect.arrayContaining(['rec', 'pnrc', 'hist', 'log', 'msg']));
+    for (const p of first.data.parts)
+      if (['core', 'rev', 'org'].includes(p.part.split(':')[0]!)) expect(p.frozen).toBeUndefined();
+
+    // Deliveries and an edit, then an incremental take whose rows are not read yet.
+    s.sandbox.advance(61_000);
+    const ids = recordIds(s.sandbox.state.orgs.acme!);
+    run(s, [{ type: 'record.update', org: 'acme', as: A, id: ids[3]!, values: { Phone: '7' } }]);
+    const expected = s.snapshot();
+    const next = takeCheckpoint(s.sandbox, { base: first.layout, dirty: s.sandbox.takeDirty() });
+    const live = next.data.parts.filter((p) => !p.frozen);
+    for (const p of live) disk.set(p.part, structuredClone(p.data));
+    expect(names(next.data.parts)).toContain(bucketPart('acme', bucketOf(ids[3]!)));
+
+    // The simulation runs on before the frozen rows are read, as between a store's slices.
+    run(s, [{ type: 'record.update', org: 'acme', as: A, id: ids[3]!, values: { Phone: '8' } }]);
+    run(s, [{ type: 'record.delete', org: 'acme', as: A, id: ids[4]! }]);
+    s.runUntilIdle();
+    for (const o of s.orgs()) {
+      const indexes = s.notifications(o.id).map((_, i) => i);
+      s.run([{ type: 'notification.markRead', org: o.id, as: o.adminId, indexes }]);
+    }
+    for (const p of next.data.parts) if (p.frozen) disk.set(p.part, structuredClone(p.data));
+    for (const d of next.data.drop) disk.delete(d);
+    const rows = [...disk].map(([part, data]) => ({ part, data }));
+    expect(assembleCheckpoint(rows)).toEqual(expected);
+  });
+
+  it('reads log and history rows cut in 5,000-entry chunks (database version 4) and recuts them on the next checkpoint', () => {
+    const s = world();
+    const state = s.snapshot();
+    const entry = state.log[0]!;
+    for (let i = 0; state.log.length < 12_345; i++) state.log.push({ ...entry, t: i });
+    const h = state.orgs.acme!.history;
+    while (h.length < 6_100) h.push({ ...h[0]! });
+    // The rows as version 4 wrote them: core without chunk sizes, 5,000 entries a chunk.
+    const v4 = splitState(state).data.parts.filter(
+      (p) => !p.part.startsWith('log:') && !p.part.startsWith('hist:acme:'),
+    );
+    const core = v4.find((p) => p.part === CORE)!;
+    const { chunks: _c, ...coreV4 } = core.data as CoreState;
+    core.data = coreV4;
+    const cut = <T>(xs: T[], name: (c: number) => string) =>
+      Array.from({ length: Math.ceil(xs.length / 5000) }, (_, c) => ({
+        part: name(c),
+        data: xs.slice(c * 5000, (c + 1) * 5000),
+      }));
+    v4.push(...cut(state.log, logPart), ...cut(h, (c) => historyPart('acme', c)));
+    expect(v4.filter((p) => p.part.startsWith('log:'))).toHaveLength(3);
+
+    const back = restoreCheckpoint(v4)!;
+    expect(back.state).toEqual(state);
+    expect(back.layout.chunks).toEqual({ log: 5000, history: 5000 });
+    const sb = S2S.restore(back.state).sandbox;
+    sb.takeDirty();
+    const next = takeCheckpoint(sb, { base: back.layout, dirty: emptyDirty() });
+    const logRows = names(next.data.parts).filter((n) => n.startsWith('log:'));
+    expect(logRows).toHaveLength(Math.ceil(12_345 / LOG_CHUNK));
+    expect(names(next.data.parts).filter((n) => n.startsWith('hist:acme:'))).toHaveLength(
+      Math.ceil(6_100 / HISTORY_CHUNK),
+    );
+    expect((next.data.parts[0]!.data as CoreState).chunks).toEqual({
+      log: LOG_CHUNK,
+      history: HISTORY_CHUNK,
+    });
+    // Today's rows over version 4's: what a reader finds on disk afterwards.
+    const onDisk = new Map(v4.map((p) => [p.part, p.data]));
+    for (const p of next.data.parts) onDisk.set(p.part, p.data);
+    for (const d of next.data.drop) onDisk.delete(d);
+    const rows = [...onDisk].map(([part, data]) => ({ part, data }));
+    expect(assembleCheckpoint(rows)).toEqual(sb.snapshot());
   });
 
   it('refuses to assemble a checkpoint with a missing part', () => {
@@ -259,6 +342,70 @@ describe('checkpoint writes', () => {
     await write;
     const back = await new DexieStore(store.db.name).open(meta.id);
     expect(back.s2s.snapshot()).toEqual(expected);
+  });
+
+  it('spreads the frozen rows over several tasks and still writes the state of the call', async () => {
+    const store = freshStore();
+    store.sliceMs = 0; // one row a task
+    const meta = await store.create('Slices', { seed: 8 });
+    const { s2s } = await store.open(meta.id);
+    const { A } = connectedWorld(s2s, 3);
+    for (let i = 0; i < 1100; i++)
+      run(s2s, [
+        { type: 'record.create', org: 'acme', as: A, object: 'Account', values: { Name: `B${i}` } },
+      ]);
+    const expected = s2s.snapshot();
+    const cp = takeCheckpoint(s2s.sandbox);
+    const frozen = cp.data.parts.filter((p) => p.frozen).length;
+    const slices: number[] = [];
+    let between = 0;
+    // The simulation runs in the tasks between slices, as a playing clock does.
+    const tick = setInterval(() => {
+      between++;
+      s2s.sandbox.advance(30_000); // the updates in flight arrive
+      const id = recordIds(s2s.sandbox.state.orgs.acme!)[between]!;
+      run(s2s, [
+        { type: 'record.update', org: 'acme', as: A, id, values: { Phone: `${between}` } },
+      ]);
+    }, 0);
+    await store.writeCheckpoint(meta.id, {
+      data: cp.data,
+      journal: [],
+      full: true,
+      onSlice: (ms) => slices.push(ms),
+    });
+    clearInterval(tick);
+    expect(frozen).toBeGreaterThan(5);
+    expect(slices).toHaveLength(frozen);
+    expect(between).toBeGreaterThan(0);
+    const back = await new DexieStore(store.db.name).open(meta.id);
+    expect(back.s2s.snapshot()).toEqual(expected);
+  });
+
+  it('keeps the previous checkpoint whole when a later slice cannot store its row', async () => {
+    const store = freshStore();
+    store.sliceMs = 0;
+    const meta = await store.create('Atomic slices', { seed: 5 });
+    const { s2s } = await store.open(meta.id);
+    connectedWorld(s2s, 3);
+    s2s.sandbox.takeDirty();
+    const first = takeCheckpoint(s2s.sandbox);
+    await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
+    const before = await store.db.checkpoints.toArray();
+    s2s.runUntilIdle();
+    const second = takeCheckpoint(s2s.sandbox, {
+      base: first.layout,
+      dirty: s2s.sandbox.takeDirty(),
+    });
+    const frozen = second.data.parts.filter((p) => p.frozen);
+    expect(frozen.length).toBeGreaterThan(1);
+    frozen.at(-1)!.data = { cannot: () => 'be cloned' };
+    const entry = { index: 999, at: 0, command: { type: 'clock.step' as const } };
+    await expect(
+      store.writeCheckpoint(meta.id, { data: second.data, journal: [entry], full: false }),
+    ).rejects.toThrow(/clone/i);
+    expect(await store.db.checkpoints.toArray()).toEqual(before);
+    expect(await store.db.journal.get([meta.id, 999])).toBeUndefined();
   });
 
   it('writes nothing for a sandbox deleted meanwhile', async () => {
