@@ -12,6 +12,7 @@ import {
 } from './queries/orgViews.ts';
 import { workspaceTabs } from './queries/workspaceTabs.ts';
 import { connectionActions } from './queries/connectionActions.ts';
+import { forwardTargets } from './queries/forwardTargets.ts';
 import { setupView } from './queries/setupView.ts';
 import { recordListPage, type RecordListOptions } from './queries/recordList.ts';
 import { acceptChoices, objectLayout, recordView } from './queries/recordView.ts';
@@ -209,6 +210,10 @@ export class S2S {
   }
   connections(org: string) {
     return connectionsView(this.org(org));
+  }
+  /** FWD-2: the connections a forward may go on, and the others (see forwardTargets). */
+  forwardTargets(org: string) {
+    return forwardTargets(this.org(org));
   }
   recordConnections(org: string) {
     const o = this.org(org);

@@ -17,6 +17,11 @@ type ForwardCommand = Extract<
   { type: 'record.forward' | 'pnrc.insert' | 'pnrc.insertList' }
 >;
 
+/** FWD-2: records are forwarded only on an active (Accepted) connection. */
+export function forwardsOn(pnc: PartnerNetworkConnection): boolean {
+  return pnc.ConnectionStatus === 'Accepted';
+}
+
 /** The fields of one PartnerNetworkRecordConnection row to insert (FWD-4). */
 export type PnrcRow = Omit<Extract<Command, { type: 'pnrc.insert' }>, 'type' | 'org' | 'as'>;
 
@@ -134,7 +139,7 @@ function refusalFor(
       'PERM-2',
       `${u.Name} cannot forward ${namedRecord(org, rec.Id)}: it is not theirs nor owned below them in the role hierarchy.`,
     );
-  if (pnc.ConnectionStatus !== 'Accepted')
+  if (!forwardsOn(pnc))
     return refuse(
       'FWD-2',
       `${pnc.ConnectionName} is ${pnc.ConnectionStatus}; records can be forwarded only on an active (Accepted) connection.`,
