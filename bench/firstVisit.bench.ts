@@ -21,7 +21,7 @@ const load = () =>
     .join(' / ');
 
 /** The same Vite config as the app's (without the budget check, which the bench reports itself). */
-async function buildSite(root: string | undefined, outDir: string) {
+export async function buildSite(root: string | undefined, outDir: string) {
   const plugins = (viteConfig.plugins ?? []).filter(
     (p: PluginOption) =>
       !(p && typeof p === 'object' && 'name' in p && p.name === 's2s-bundle-budget'),

@@ -8,6 +8,7 @@ import { runCanvasBench } from './canvas.bench.ts';
 import { runBulkBench } from './bulk.bench.ts';
 import { runFirstVisitBench } from './firstVisit.bench.ts';
 import { runStageBench } from './stage.bench.ts';
+import { runAppBench } from './app.bench.ts';
 import type { BenchResult } from './result.ts';
 
 const OUT = 'bench-results';
@@ -109,7 +110,7 @@ function print(results: BenchResult[]) {
 }
 
 // `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas`, `-- bulk`,
-// `-- first-visit` or `-- stage` runs one part.
+// `-- first-visit`, `-- stage` or `-- app` runs one part.
 const part = process.argv[2];
 const wants = (name: string) => !part || part === name;
 const results = [
@@ -121,6 +122,7 @@ const results = [
   ...(wants('bulk') ? await orFailed('bulk forward (Chromium)', runBulkBench) : []),
   ...(wants('first-visit') ? await orFailed('first visit (Chromium)', runFirstVisitBench) : []),
   ...(wants('stage') ? await orFailed('stage (Chromium)', runStageBench) : []),
+  ...(wants('app') ? await orFailed('app at scale (Chromium)', runAppBench) : []),
 ];
 print(results);
 mkdirSync(OUT, { recursive: true });

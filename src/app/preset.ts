@@ -1,6 +1,5 @@
 import { S2S } from '../engine/api.ts';
 import type { Command } from '../engine/commands/command.ts';
-import type { Scenario } from '../engine/journal.ts';
 
 /** The first sandbox and every "New sandbox": two orgs, nothing set up yet. */
 export const DEFAULT_ORGS: Command[] = [
@@ -12,9 +11,9 @@ export function newSeed(): number {
   return (Date.now() % 2_147_483_647) + 1;
 }
 
-/** The default preset as a scenario, so the store creates it like any other sandbox. */
-export function defaultScenario(seed = newSeed()): Scenario {
+/** The default preset, built here so a new sandbox shows before its rows are written. */
+export function defaultSandbox(seed = newSeed()): S2S {
   const s = S2S.create({ seed });
   s.run(DEFAULT_ORGS);
-  return s.scenario();
+  return s;
 }

@@ -2,7 +2,7 @@ import { S2S } from '../engine/api.ts';
 import type { SandboxMeta, SandboxStore } from '../persistence/store.ts';
 import { Autosave } from '../persistence/autosave.ts';
 import { Clock } from './clock.svelte.ts';
-import { DEFAULT_ORGS, defaultScenario } from './preset.ts';
+import { DEFAULT_ORGS, defaultSandbox } from './preset.ts';
 import { SessionTimeline } from './timeline.svelte.ts';
 import { rememberTabSandbox } from './tabSandbox.ts';
 import { buildView, EMPTY_VIEW, lastLogLines, type LogLine, type SandboxView } from './view.ts';
@@ -178,11 +178,22 @@ export class SandboxSession {
 
   /** A new sandbox with the default preset; `seed` makes its runs repeatable. */
   async createNew(name: string, seed?: number) {
-    const meta = await this.store.create(name, {
-      scenario: defaultScenario(seed),
+    await this.detach();
+    // Shown at once and written meanwhile (a first visit draws its orgs without waiting for
+    // the store); autosave starts once the rows are there, collecting commands made before.
+    const s2s = defaultSandbox(seed);
+    const { meta, written } = this.store.saveRunning(name, s2s, {
       startCommands: DEFAULT_ORGS.length,
     });
-    await this.open(meta.id);
+    this.attach(meta, s2s, written);
+    void written.then(
+      async () => {
+        if (this.meta?.id !== meta.id) return;
+        await this.timeline.attached();
+        await this.reloadList();
+      },
+      () => {},
+    ); // a failed write is autosave's to report (attach)
     return meta;
   }
 
