@@ -291,6 +291,19 @@ function countPuts() {
   return counts;
 }
 
+/** A saved sandbox of a connected world, checkpointed once in full; the rows on disk then. */
+async function savedOnce(name: string, accounts: number) {
+  const store = freshStore();
+  const meta = await store.create(name, { seed: 5 });
+  const { s2s } = await store.open(meta.id);
+  connectedWorld(s2s, accounts);
+  s2s.sandbox.takeDirty();
+  const first = takeCheckpoint(s2s.sandbox);
+  await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
+  const before = await store.db.checkpoints.toArray();
+  return { store, meta, s2s, first, before };
+}
+
 describe('checkpoint writes', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -383,15 +396,8 @@ describe('checkpoint writes', () => {
   });
 
   it('keeps the previous checkpoint whole when a later slice cannot store its row', async () => {
-    const store = freshStore();
+    const { store, meta, s2s, first, before } = await savedOnce('Atomic slices', 3);
     store.sliceMs = 0;
-    const meta = await store.create('Atomic slices', { seed: 5 });
-    const { s2s } = await store.open(meta.id);
-    connectedWorld(s2s, 3);
-    s2s.sandbox.takeDirty();
-    const first = takeCheckpoint(s2s.sandbox);
-    await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
-    const before = await store.db.checkpoints.toArray();
     s2s.runUntilIdle();
     const second = takeCheckpoint(s2s.sandbox, {
       base: first.layout,
@@ -422,15 +428,8 @@ describe('checkpoint writes', () => {
   });
 
   it('keeps the previous checkpoint whole when a write fails half-way', async () => {
-    const store = freshStore();
-    const meta = await store.create('Atomic', { seed: 5 });
-    const { s2s } = await store.open(meta.id);
-    connectedWorld(s2s, 3);
-    s2s.sandbox.takeDirty();
-    const first = takeCheckpoint(s2s.sandbox);
-    const firstCopy = takeCheckpoint(s2s.sandbox, { copy: true });
-    await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
-    const before = await store.db.checkpoints.toArray();
+    const { store, meta, s2s, first, before } = await savedOnce('Atomic', 3);
+    const firstCopy = assembleCheckpoint(before);
 
     s2s.runUntilIdle();
     const second = takeCheckpoint(s2s.sandbox, {
@@ -448,19 +447,12 @@ describe('checkpoint writes', () => {
     expect(await store.db.checkpoints.toArray()).toEqual(before);
     expect(await store.db.journal.get([meta.id, 999])).toBeUndefined();
     const reopened = await new DexieStore(store.db.name).open(meta.id);
-    expect(reopened.s2s.snapshot()).toEqual(assembleCheckpoint(firstCopy.data.parts));
+    expect(reopened.s2s.snapshot()).toEqual(firstCopy);
     expect(reopened.meta.now).toBe(first.data.now);
   });
 
   it('refuses an incremental write on top of another checkpoint than its base', async () => {
-    const store = freshStore();
-    const meta = await store.create('Stale', { seed: 5 });
-    const { s2s } = await store.open(meta.id);
-    connectedWorld(s2s, 2);
-    s2s.sandbox.takeDirty();
-    const first = takeCheckpoint(s2s.sandbox);
-    await store.writeCheckpoint(meta.id, { data: first.data, journal: [], full: true });
-    const before = await store.db.checkpoints.toArray();
+    const { store, meta, s2s, first, before } = await savedOnce('Stale', 2);
     // Another tab writes a checkpoint of its own.
     const other = splitState(s2s.snapshot()).data;
     await store.writeCheckpoint(meta.id, { data: other, journal: [], full: true });
