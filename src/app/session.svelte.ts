@@ -186,6 +186,8 @@ export class SandboxSession {
       startCommands: DEFAULT_ORGS.length,
     });
     this.attach(meta, s2s, written);
+    // Listed at once, as it is shown; the store's list follows once it is written.
+    this.sandboxes = [meta, ...this.sandboxes.filter((m) => m.id !== meta.id)];
     void written.then(
       async () => {
         if (this.meta?.id !== meta.id) return;
