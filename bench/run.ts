@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { openBenchPages } from './chromiumPage.ts';
@@ -112,6 +113,10 @@ function print(results: BenchResult[]) {
 // `npm run bench -- engine`, `-- persistence`, `-- workspace`, `-- canvas`, `-- bulk`,
 // `-- first-visit`, `-- stage` or `-- app` runs one part.
 const part = process.argv[2];
+// What else the machine was doing: the figures taken later also carry the bench's own load.
+const loadAtStart = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' / ');
 const wants = (name: string) => !part || part === name;
 const results = [
   ...(wants('engine') ? await engineBench() : []),
@@ -124,6 +129,7 @@ const results = [
   ...(wants('stage') ? await orFailed('stage (Chromium)', runStageBench) : []),
   ...(wants('app') ? await orFailed('app at scale (Chromium)', runAppBench) : []),
 ];
+console.log(`load average before the bench (1 / 5 / 15 min): ${loadAtStart}`);
 print(results);
 mkdirSync(OUT, { recursive: true });
 writeFileSync(`${OUT}/latest.json`, JSON.stringify(results, null, 2));

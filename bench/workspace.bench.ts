@@ -30,7 +30,7 @@ export async function runWorkspaceBench(): Promise<BenchResult[]> {
         ratio,
         target: `≤ ${TARGET}×`,
         pass: ratio <= TARGET,
-        note: `table rows rendered: ${large.rows} vs ${base.rows}; each the median of 7 batches of 10; load average ${loadavg()
+        note: `table rows rendered: ${large.rows} vs ${base.rows}; each the median of 7 batches (10 opens or 100 edits each); load average ${loadavg()
           .map((x) => x.toFixed(2))
           .join(' / ')}`,
       };
