@@ -29,7 +29,6 @@ import {
 import { isRefusal, type Op } from './plan/plan.ts';
 import { mappingProblems, mappingsToField, unmappedRequired } from './queries/mappingProblems.ts';
 import type { FieldMapping } from './domain/index.ts';
-import { isRecordShareFinal } from './machines/states.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 import { applyJournal, type JournalEntry, type Scenario } from './journal.ts';
@@ -380,19 +379,11 @@ export class S2S {
   }
   /**
    * Records this org shares on live connections (sent or received, accepted) and records
-   * waiting in its "from Connections" lists; counted without copying any row.
+   * waiting in its "from Connections" lists; kept as shares change, so reading costs nothing.
    */
   shareCounts(org: string): { shared: number; waiting: number } {
-    let shared = 0;
-    let waiting = 0;
-    const pnrcs = this.org(org).recordConnections;
-    for (const id in pnrcs) {
-      const p = pnrcs[id]!;
-      if (p.state === 'pending') {
-        if (p.side === 'receiver' && p.pending) waiting++;
-      } else if (!isRecordShareFinal(p.state)) shared++;
-    }
-    return { shared, waiting };
+    this.org(org);
+    return this.sandbox.shareCounts(org);
   }
   check() {
     return check(this.sandbox.state, this.inFlight());

@@ -19,6 +19,8 @@ import { systemCommand } from './rules/systemCommands.ts';
 import { DirectSends } from './kernel/directSends.ts';
 import { inboundUpdate } from './kernel/inboundUpdate.ts';
 import { localEdit } from './kernel/localEdit.ts';
+import { ShareCounts, type ShareCount } from './queries/shareCounts.ts';
+import type { PartnerNetworkRecordConnection } from './state/recordConnection.ts';
 
 /** A PNRC made or removed in an org. */
 export interface ShareChange {
@@ -170,6 +172,22 @@ export class Sandbox {
 
   noteShare(org: string, id: string, removed: boolean) {
     this.shareChanges.push({ org, id, removed });
+  }
+
+  /** Made on the first read, from every PNRC; kept from then on as PNRCs change. */
+  private counts: ShareCounts | null = null;
+
+  shareCountsChanged(
+    org: string,
+    before: PartnerNetworkRecordConnection | undefined,
+    after: PartnerNetworkRecordConnection | undefined,
+  ) {
+    this.counts?.changed(org, before, after);
+  }
+
+  /** How many records an org shares and has waiting (see ShareCounts). */
+  shareCounts(org: string): ShareCount {
+    return (this.counts ??= new ShareCounts(this.state)).of(org);
   }
 
   /** Notes a PartnerNetworkRecordConnection a plan put or deleted, for the next `takeDirty`. */

@@ -8,6 +8,7 @@ import { rowOf, tableOf } from '../org/recordTables.ts';
 import { putRecord, removeRecord, renameColumn, writeFields } from '../org/recordWrites.ts';
 import type { PartnerNetworkConnection } from '../state/connection.ts';
 import type { MessageBody } from '../state/network.ts';
+import type { PartnerNetworkRecordConnection } from '../state/recordConnection.ts';
 import { recordIds } from '../org/recordCopies.ts';
 
 /** Where a plan lands: the state, and the shell's effects of applying it. */
@@ -23,6 +24,12 @@ export interface PlanTarget {
   markOrgChanged(org: string): void;
   /** A PNRC was made or removed: views listing an org's shares catch up from here. */
   noteShare(org: string, id: string, removed: boolean): void;
+  /** A PNRC was put or deleted (`after` undefined): the share counts follow. */
+  shareCountsChanged(
+    org: string,
+    before: PartnerNetworkRecordConnection | undefined,
+    after: PartnerNetworkRecordConnection | undefined,
+  ): void;
 }
 
 /**
@@ -89,6 +96,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       const before = org.recordConnections[p.Id];
       org.recordConnections[p.Id] = p;
       if (!before) t.noteShare(org.id, p.Id, false);
+      t.shareCountsChanged(org.id, before, p);
       if (before && before.LocalRecordId !== p.LocalRecordId) unindexShare(org, before);
       indexShare(org, p);
       const parentKey = p.pending?.parentShareKey;
@@ -107,6 +115,7 @@ export function applyOp(t: PlanTarget, op: Op): void {
       delete org.recordConnections[op.id];
       unindexShare(org, p);
       t.noteShare(org.id, op.id, true);
+      t.shareCountsChanged(org.id, p, undefined);
       return;
     }
     case 'patchOrg':
