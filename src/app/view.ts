@@ -54,13 +54,10 @@ export interface SandboxView {
   version: number;
   orgs: OrgSummary[];
   edges: EdgeSummary[];
-  log: LogLine[];
   logLength: number;
 }
 
-export const EMPTY_VIEW: SandboxView = { version: -1, orgs: [], edges: [], log: [], logLength: 0 };
-
-const LOG_LINES = 50;
+export const EMPTY_VIEW: SandboxView = { version: -1, orgs: [], edges: [], logLength: 0 };
 
 export function buildView(s2s: S2S): SandboxView {
   const all = s2s.orgs();
@@ -99,7 +96,6 @@ export function buildView(s2s: S2S): SandboxView {
     version: s2s.sandbox.version,
     orgs,
     edges: buildEdges(orgs),
-    log: lastLogLines(s2s, LOG_LINES),
     logLength: s2s.sandbox.state.log.length,
   };
 }

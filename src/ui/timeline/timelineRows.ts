@@ -15,8 +15,10 @@ export function matches(e: LogEntry, f: TimelineFilters): boolean {
 
 /**
  * The log entries the filters keep, as indices into the log. Kept between calls: when the
- * log only grew, the new entries are filtered and appended; when it shrank or was replaced (a
- * rewind, another sandbox) it is filtered again from the start.
+ * log only grew, the new entries are filtered and appended to the same array (the log grows
+ * every frame while playing, and a copy of tens of thousands of indices a frame is garbage
+ * the page pays for in collection pauses); when it shrank or was replaced (a rewind, another
+ * sandbox) or the filters changed, it is filtered again into a new array.
  */
 export class FilteredLog {
   private log: readonly LogEntry[] | null = null;
@@ -32,11 +34,9 @@ export class FilteredLog {
       this.key = key;
       this.rows = [];
     }
-    if (log.length === this.seen) return this.rows;
-    const rows = this.rows.slice();
+    const rows = this.rows;
     for (let i = this.seen; i < log.length; i++) if (matches(log[i]!, f)) rows.push(i);
     this.seen = log.length;
-    this.rows = rows;
     return rows;
   }
 }
