@@ -773,6 +773,8 @@ export function restoreCheckpoint(
       lay.notes = notifications;
       lay.notesLength = notifications.length;
     }
+    // The share indexes are left to the sandbox, which builds them from the PNRCs whatever
+    // state it is given (building them here too cost a second pass over every share).
     orgs[id] = {
       ...row,
       records,
@@ -781,7 +783,6 @@ export function restoreCheckpoint(
       notifications,
       shareIndex: {},
     } as OrgState;
-    indexShares(orgs[id]);
     layout.orgs.set(id, lay);
   }
   const log: LogEntry[] = [];
@@ -851,7 +852,9 @@ export function upgradeV3Rows(rows: readonly CheckpointPart[]): CheckpointPart[]
   return parts;
 }
 
-/** The saved state alone (see restoreCheckpoint). */
+/** The saved state alone, with its derived share indexes (see restoreCheckpoint). */
 export function assembleCheckpoint(rows: readonly CheckpointPart[]): SandboxState | null {
-  return restoreCheckpoint(rows)?.state ?? null;
+  const state = restoreCheckpoint(rows)?.state ?? null;
+  for (const id of state?.orgOrder ?? []) indexShares(state!.orgs[id]!);
+  return state;
 }

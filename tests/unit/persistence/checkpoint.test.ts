@@ -241,7 +241,7 @@ describe('checkpoint parts', () => {
     expect(v4.filter((p) => p.part.startsWith('log:'))).toHaveLength(3);
 
     const back = restoreCheckpoint(v4)!;
-    expect(back.state).toEqual(state);
+    expect(assembleCheckpoint(v4)).toEqual(state);
     expect(back.layout.chunks).toEqual({ log: 5000, history: 5000 });
     const sb = S2S.restore(back.state).sandbox;
     sb.takeDirty();
