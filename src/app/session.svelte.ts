@@ -188,6 +188,7 @@ export class SandboxSession {
     this.attach(meta, s2s, written);
     // Listed at once, as it is shown; the store's list follows once it is written.
     this.sandboxes = [meta, ...this.sandboxes.filter((m) => m.id !== meta.id)];
+    // A failed write is autosave's to report (see attach), so it is not caught here too.
     void written.then(
       async () => {
         if (this.meta?.id !== meta.id) return;
@@ -195,7 +196,7 @@ export class SandboxSession {
         await this.reloadList();
       },
       () => {},
-    ); // a failed write is autosave's to report (attach)
+    );
     return meta;
   }
 

@@ -8,6 +8,34 @@ describe('the flow canvas', () => {
     expect(await s.page.getByTestId('canvas-hint').innerText()).toContain('No connection yet');
   });
 
+  it('keeps the orgs clear of that note at 1280×720, where the canvas column is narrow', async ({
+    app: s,
+  }) => {
+    const page = s.page;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      const covered = () =>
+        page.evaluate(() => {
+          const hint = document.querySelector('[data-testid=canvas-hint]')!.getBoundingClientRect();
+          return [...document.querySelectorAll('.svelte-flow__node')].filter((n) => {
+            const r = n.getBoundingClientRect();
+            return (
+              r.left < hint.right &&
+              r.right > hint.left &&
+              r.top < hint.bottom &&
+              r.bottom > hint.top
+            );
+          }).length;
+        });
+      // The canvas fits its orgs again once it has its new size.
+      await expect.poll(covered, { timeout: 5000 }).toBe(0);
+      await s.screenshot('canvas-hint-1280');
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+  });
+
   it('draws messages in flight as tokens, then the accepted connection in its colour', async ({
     app: s,
   }) => {
